@@ -1,0 +1,76 @@
+/**
+ * Vega-Lite charts inside shadow roots. vega-embed and the CSP-safe
+ * expression interpreter are imported on first use only; charts render as
+ * SVG (which carries ARIA roles) and follow the host's width.
+ */
+import { themeColors } from './theme.js';
+
+/** A Vega-Lite specification; kept loose so core does not import vega types. */
+export type ChartSpec = Record<string, unknown>;
+
+/** A rendered chart; call `finalize()` when its element leaves the page. */
+export interface Chart {
+  finalize(): void;
+}
+
+type EmbedModule = typeof import('vega-embed');
+type InterpreterModule = typeof import('vega-interpreter');
+
+let modules: Promise<[EmbedModule, InterpreterModule]> | undefined;
+
+function loadVega(): Promise<[EmbedModule, InterpreterModule]> {
+  modules ??= Promise.all([import('vega-embed'), import('vega-interpreter')]);
+  return modules;
+}
+
+/**
+ * Renders a spec into `container`. The chart takes the container's width
+ * and redraws when it changes; colours and fonts come from the theme tokens
+ * of `themeSource`.
+ */
+export async function renderChart(
+  container: HTMLElement,
+  spec: ChartSpec,
+  themeSource: Element = container,
+): Promise<Chart> {
+  const [{ default: embed }, { expressionInterpreter }] = await loadVega();
+  const colors = themeColors(themeSource);
+  const width = Math.max(200, container.clientWidth - 60);
+
+  const result = await embed(container, { ...spec, width } as never, {
+    renderer: 'svg',
+    actions: false,
+    // The interpreter evaluates expressions without eval(), so charts work
+    // under a Content-Security-Policy that forbids 'unsafe-eval'.
+    ast: true,
+    expr: expressionInterpreter,
+    config: {
+      background: 'transparent',
+      font: 'system-ui, sans-serif',
+      axis: {
+        labelColor: colors.muted,
+        titleColor: colors.fg,
+        gridColor: colors.border,
+        domainColor: colors.muted,
+        tickColor: colors.muted,
+      },
+      legend: { labelColor: colors.fg, titleColor: colors.fg },
+      title: { color: colors.fg },
+      view: { stroke: 'transparent' },
+      range: { category: [colors.accent, colors.skip, '#2e8b57', '#8e44ad'] },
+    },
+  });
+
+  const observer = new ResizeObserver(() => {
+    const next = Math.max(200, container.clientWidth - 60);
+    if (Math.abs(next - result.view.width()) > 4) void result.view.width(next).runAsync();
+  });
+  observer.observe(container);
+
+  return {
+    finalize() {
+      observer.disconnect();
+      result.finalize();
+    },
+  };
+}
