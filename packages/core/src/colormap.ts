@@ -8,8 +8,16 @@ export type ColormapName = 'viridis' | 'diverging' | 'grey';
 
 const ANCHORS: Record<ColormapName, readonly string[]> = {
   viridis: [
-    '#440154', '#482878', '#3e4989', '#31688e', '#26828e',
-    '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725',
+    '#440154',
+    '#482878',
+    '#3e4989',
+    '#31688e',
+    '#26828e',
+    '#1f9e89',
+    '#35b779',
+    '#6ece58',
+    '#b5de2b',
+    '#fde725',
   ],
   diverging: ['#3b4cc0', '#7b9ff9', '#c0d4f5', '#dddddd', '#f2cbb7', '#ee8468', '#b40426'],
   grey: ['#000000', '#ffffff'],

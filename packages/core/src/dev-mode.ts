@@ -5,8 +5,7 @@
  */
 declare const __MW_DEV__: boolean | undefined;
 
-export const DEV_MODE: boolean =
-  typeof __MW_DEV__ === 'undefined' ? true : __MW_DEV__;
+export const DEV_MODE: boolean = typeof __MW_DEV__ === 'undefined' ? true : __MW_DEV__;
 
 const warned = new Set<string>();
 

@@ -42,7 +42,11 @@ export function channelRange(t: PlainTensor, channels: readonly number[]): [numb
  * Draws channels of a [1, C, H, W] or [C, H, W] tensor into a canvas, which
  * is resized to fit the grid at one canvas pixel per feature-map pixel.
  */
-export function drawFeatureTiles(canvas: HTMLCanvasElement, t: PlainTensor, options: TileOptions): void {
+export function drawFeatureTiles(
+  canvas: HTMLCanvasElement,
+  t: PlainTensor,
+  options: TileOptions,
+): void {
   const [h, w] = t.dims.slice(-2) as [number, number];
   const { channels, columns, gap = 2 } = options;
   const rows = Math.ceil(channels.length / columns);
@@ -59,7 +63,8 @@ export function drawFeatureTiles(canvas: HTMLCanvasElement, t: PlainTensor, opti
   const shared = options.range ?? channelRange(t, channels);
 
   channels.forEach((channel, n) => {
-    const [lo, hi] = options.scale === 'per-tile' && !options.range ? channelRange(t, [channel]) : shared;
+    const [lo, hi] =
+      options.scale === 'per-tile' && !options.range ? channelRange(t, [channel]) : shared;
     const bound = Math.max(Math.abs(lo), Math.abs(hi)) || 1;
     const span = hi - lo || 1;
     const ox = (n % columns) * (w + gap);
@@ -82,7 +87,12 @@ export function drawFeatureTiles(canvas: HTMLCanvasElement, t: PlainTensor, opti
 }
 
 /** Draws RGB pixels (planar 0..1 floats, [3, H, W]) into a canvas. */
-export function drawRgb(canvas: HTMLCanvasElement, data: Float32Array, width: number, height: number): void {
+export function drawRgb(
+  canvas: HTMLCanvasElement,
+  data: Float32Array,
+  width: number,
+  height: number,
+): void {
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d');

@@ -171,9 +171,11 @@ export abstract class WalkthroughFigure extends LitElement {
     return html`
       <div part="figure" role="figure" aria-labelledby="title">
         <h3 part="title" id="title">${this.figureTitle}</h3>
-        ${this.status === 'error'
-          ? html`<div part="error" role="alert">${this.errorMessage}</div>`
-          : nothing}
+        ${
+          this.status === 'error'
+            ? html`<div part="error" role="alert">${this.errorMessage}</div>`
+            : nothing
+        }
         ${this.renderBody()}
         <p part="status" aria-live="polite">
           ${this.renderStatus()}

@@ -50,14 +50,19 @@ export async function loadPixels(source: string | Blob): Promise<Pixels> {
       premultiplyAlpha: 'none',
     });
   } catch (error) {
-    throw new FigureError('image-decode', `${capitalise(name)} is not an image the browser can decode.`, {
-      cause: error,
-    });
+    throw new FigureError(
+      'image-decode',
+      `${capitalise(name)} is not an image the browser can decode.`,
+      {
+        cause: error,
+      },
+    );
   }
 
   const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
   const context = canvas.getContext('2d', { willReadFrequently: true });
-  if (context === null) throw new FigureError('image-decode', 'This browser cannot read image pixels.');
+  if (context === null)
+    throw new FigureError('image-decode', 'This browser cannot read image pixels.');
   context.drawImage(bitmap, 0, 0);
   bitmap.close();
   const { data } = context.getImageData(0, 0, canvas.width, canvas.height);

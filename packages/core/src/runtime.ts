@@ -56,7 +56,7 @@ export function configureRuntime(next: RuntimeOptions): void {
 /** Whether `navigator.gpu` hands out an adapter; asked once per page. */
 export function hasWebGpuAdapter(): Promise<boolean> {
   adapterCheck ??= (async () => {
-    const gpu = (globalThis.navigator as Navigator & { gpu?: GpuLike } | undefined)?.gpu;
+    const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
     if (gpu === undefined) return false;
     try {
       return (await gpu.requestAdapter()) != null;
@@ -85,7 +85,8 @@ export async function resolveBackend(
   if (choice === 'webgpu') {
     return {
       backend: 'wasm',
-      fallback: 'WebGPU was asked for, but this browser offers no WebGPU adapter, so WASM ran instead.',
+      fallback:
+        'WebGPU was asked for, but this browser offers no WebGPU adapter, so WASM ran instead.',
     };
   }
   return { backend: 'wasm' };
@@ -236,7 +237,9 @@ function checkContract(session: Ort.InferenceSession, url: string, contract: Mod
       const agrees =
         fixed.length === shape.length && fixed.every((d, i) => d < 0 || d === shape[i]);
       if (!agrees) {
-        problems.push(`input "${name}" has shape [${meta.shape.join(', ')}], not [${shape.join(', ')}]`);
+        problems.push(
+          `input "${name}" has shape [${meta.shape.join(', ')}], not [${shape.join(', ')}]`,
+        );
       }
     }
   }

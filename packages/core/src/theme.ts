@@ -41,7 +41,9 @@ export const themeStyles = css`
 `;
 
 /** Reads the resolved theme of an element, for charts drawn outside CSS. */
-export function themeColors(element: Element): Record<'fg' | 'muted' | 'border' | 'accent' | 'skip' | 'bg', string> {
+export function themeColors(
+  element: Element,
+): Record<'fg' | 'muted' | 'border' | 'accent' | 'skip' | 'bg', string> {
   const style = getComputedStyle(element);
   const read = (name: string) => style.getPropertyValue(`--_${name}`).trim();
   return {

@@ -1,0 +1,4 @@
+import '@model-walkthroughs/bottleneck-block/define.js';
+import { mountEmbed } from '../../src/embed.js';
+
+mountEmbed('bottleneck-block');

@@ -1,0 +1,4 @@
+import '@model-walkthroughs/skip-connection/define.js';
+import { mountEmbed } from '../../src/embed.js';
+
+mountEmbed('skip-connection');
