@@ -1,0 +1,461 @@
+import {
+  FigureError,
+  WalkthroughFigure,
+  badValue,
+  channelEnergy,
+  colormapGradient,
+  drawFeatureTiles,
+  drawRgb,
+  imageToTensor,
+  loadPixels,
+  mathml,
+  renderChart,
+  resizeToFloat,
+  topK,
+  type Chart,
+  type ModelContract,
+  type PlainTensor,
+  type RunContext,
+} from '@model-walkthroughs/core';
+import { defaultPhoto } from '@model-walkthroughs/samples';
+import {
+  loadManifest,
+  slices,
+  type SliceManifest,
+  type SliceName,
+} from '@model-walkthroughs/slices-resnet';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import {
+  depthNorms,
+  normRatio,
+  normaliseImageNet,
+  probeBatch,
+  unitDirection,
+  type DepthNorms,
+} from './signal-propagation.js';
+import { skipConnectionStyles } from './skip-connection.styles.js';
+
+/** The two shortcuts of He et al. 2016: identity (Eq. 1) or projection (Eq. 2). */
+export type Shortcut = 'projection' | 'identity';
+
+export const SHORTCUTS: readonly Shortcut[] = ['projection', 'identity'];
+
+/** The block's tensors from the last run, as the runtime returned them. */
+export interface BlockTensors {
+  /** The block's input: the stem's pool (projection) or layer1[0]'s output. */
+  x: PlainTensor;
+  /** F(x), the residual branch before the add. */
+  residual: PlainTensor;
+  /** W_s x for the projection shortcut, x itself for the identity. */
+  shortcut: PlainTensor;
+  /** relu(F(x) + shortcut). */
+  output: PlainTensor;
+  /** The channels drawn in every panel: the output's most energetic. */
+  channels: number[];
+}
+
+/** Per-depth norms of both deep stacks for the figure's photo. */
+export interface SignalPropagation {
+  plain: DepthNorms;
+  residual: DepthNorms;
+  /** Step length ε of the probe x₀ ± εv; v has unit length. */
+  epsilon: number;
+}
+
+/** Fired when the reader switches the shortcut. */
+export class ShortcutChangeEvent extends Event {
+  readonly shortcut: Shortcut;
+
+  constructor(shortcut: Shortcut) {
+    super('change', { bubbles: true, composed: true });
+    this.shortcut = shortcut;
+  }
+}
+
+const STEM = slices['resnet50-stem'];
+const BLOCK = { projection: slices['bottleneck-projection'], identity: slices['bottleneck-identity'] };
+const OUTPUTS = ['residual', 'shortcut', 'output'];
+const SIZE = 56;
+const CHANNELS = 8;
+const SEED = 2016;
+
+/**
+ * A real ResNet-50 residual block run on a photo: x, F(x) and F(x) + x as
+ * feature maps, identity or projection shortcut, and how activation and
+ * Jacobian-vector-product norms change with depth in a plain and a
+ * residual stack.
+ *
+ * @summary y = F(x, {Wᵢ}) + x on a real photo, and why it keeps deep
+ * networks trainable.
+ *
+ * @csspart figure - The whole figure.
+ * @csspart title - The heading.
+ * @csspart formula - The block's formula as MathML.
+ * @csspart controls - The shortcut toggle.
+ * @csspart panels - The three feature-map panels.
+ * @csspart canvas - Each feature-map canvas.
+ * @csspart legend - The colour scales.
+ * @csspart measurement - ‖F(x)‖ against the shortcut's norm.
+ * @csspart chart - The signal-propagation chart.
+ * @csspart caption - The chart's summary in words.
+ * @csspart status - Backend, timing and where the weights come from.
+ * @csspart error - The message shown when the figure cannot run.
+ *
+ * @cssprop [--mw-skip-connection-panel-min=180px] - Narrowest panel before
+ *   the three stack.
+ * @cssprop [--mw-skip-connection-chart-height=300px] - Space kept for the chart.
+ *
+ * @fires change - The reader switched the shortcut (`ShortcutChangeEvent`).
+ * @fires ready - Everything is drawn (`FigureReadyEvent`).
+ * @fires error - The figure cannot run (`FigureErrorEvent`, with a `code`).
+ */
+export class SkipConnection extends WalkthroughFigure {
+  static readonly version = '0.1.0';
+
+  static override styles = [...WalkthroughFigure.styles, skipConnectionStyles];
+
+  protected static override runProperties = [...WalkthroughFigure.runProperties, 'shortcut'];
+
+  #chart?: Chart;
+  #blockNote = '';
+  #signal?: { key: string; value: SignalPropagation };
+
+  /** `projection` (layer1[0], 64→256, 1×1 W_s) or `identity` (layer1[1], 256→256). */
+  @property({ reflect: true })
+  shortcut: Shortcut = 'projection';
+
+  @state()
+  private block?: BlockTensors;
+
+  @state()
+  private formula = '';
+
+  @state()
+  private signalText = '';
+
+  @state()
+  private deepNote = '';
+
+  /** The block's tensors from the last run (for tests and curious hosts). */
+  get blockTensors(): BlockTensors | undefined {
+    return this.block;
+  }
+
+  /** The per-depth norms from the last run. */
+  get signalPropagation(): SignalPropagation | undefined {
+    return this.#signal?.value;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#chart?.finalize();
+    this.#chart = undefined;
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // The chart lives in a node that error states remove; drop its view.
+    if (this.status === 'error') {
+      this.#chart?.finalize();
+      this.#chart = undefined;
+    }
+  }
+
+  protected override validate(): string | undefined {
+    const problem = super.validate();
+    if (problem) return problem;
+    if (!SHORTCUTS.includes(this.shortcut)) return badValue('shortcut', this.shortcut, SHORTCUTS);
+    return undefined;
+  }
+
+  protected override get figureTitle(): string {
+    return 'Skip connection: a ResNet-50 residual block on a photo';
+  }
+
+  protected override get weightsNote(): string {
+    return this.src
+      ? `Your model at ${this.src} ran the ${this.shortcut} block; the stem and the deep ` +
+          'stacks are the built-in slices.'
+      : this.#blockNote;
+  }
+
+  protected override async execute(context: RunContext): Promise<void> {
+    const { signal } = context;
+    const shortcut = this.shortcut;
+    const image = this.image || defaultPhoto.url;
+
+    const [pixels, blockManifest, plainManifest] = await Promise.all([
+      loadPixels(image),
+      manifest(`bottleneck-${shortcut}`, signal),
+      manifest('deep-plain', signal),
+    ]);
+    this.#blockNote = blockManifest.weights.note;
+    this.deepNote = plainManifest.weights.note;
+
+    // Stem, then layer1[0]; layer1[1] takes layer1[0]'s output, as in ResNet-50.
+    const stem = await context.session(STEM.model);
+    const { pool } = await context.infer(stem, { image: imageToTensor(pixels, 224) }, ['pool']);
+    let x = pool!;
+    if (shortcut === 'identity') {
+      const first = await context.session(BLOCK.projection.model);
+      x = (await context.infer(first, { x }, ['output'])).output!;
+    }
+    const contract: ModelContract = { inputs: { x: x.dims }, outputs: OUTPUTS };
+    const session = await context.session(this.src || BLOCK[shortcut].model, contract);
+    const out = await context.infer(session, { x }, OUTPUTS);
+    const block: BlockTensors = {
+      x,
+      residual: out.residual!,
+      shortcut: out.shortcut!,
+      output: out.output!,
+      channels: topK(channelEnergy(out.output!), CHANNELS),
+    };
+
+    // He et al. 2016, Eq. 1 (identity) and Eq. 2 (projection W_s).
+    const add = shortcut === 'identity' ? '\\mathbf{x}' : 'W_s\\mathbf{x}';
+    const formula = await mathml(`\\mathbf{y} = \\mathcal{F}(\\mathbf{x}, \\{W_i\\}) + ${add}`, true);
+    if (signal.aborted) return;
+
+    this.formula = formula;
+    this.block = block;
+    await this.updateComplete;
+    this.#drawMaps(block, pixels);
+
+    const propagation = await this.#propagate(context, pixels, image, plainManifest);
+    if (signal.aborted) return;
+    this.signalText = describe(propagation);
+    await this.updateComplete;
+    await this.#drawChart(propagation);
+  }
+
+  async #propagate(
+    context: RunContext,
+    pixels: Awaited<ReturnType<typeof loadPixels>>,
+    image: string,
+    manifest: SliceManifest,
+  ): Promise<SignalPropagation> {
+    // The probe's step has the length of the manifest's reference step
+    // (ε·‖v‖), whose finite-difference error the export measured.
+    const ref = manifest.reference;
+    const epsilon = (ref?.epsilon ?? 1e-3) * (ref?.direction?.l2 ?? 1);
+    const key = `${context.backend} ${image} ${epsilon}`;
+    if (this.#signal?.key === key) return this.#signal.value;
+
+    const x0 = normaliseImageNet(resizeToFloat(pixels, SIZE, SIZE), SIZE, SIZE);
+    const batch = probeBatch(x0, unitDirection(x0.data.length, SEED), epsilon);
+    const norms: DepthNorms[] = [];
+    for (const name of ['deep-plain', 'deep-residual'] as const) {
+      const session = await context.session(slices[name].model);
+      const { hidden } = await context.infer(session, { x: batch }, ['hidden']);
+      norms.push(depthNorms(hidden!, epsilon));
+    }
+
+    const value = { plain: norms[0]!, residual: norms[1]!, epsilon };
+    this.#signal = { key, value };
+    return value;
+  }
+
+  #drawMaps(block: BlockTensors, pixels: Awaited<ReturnType<typeof loadPixels>>): void {
+    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-map]');
+    const bound = signedBound(block);
+    for (const canvas of canvases) {
+      const name = canvas.dataset['map'] as 'shortcut' | 'residual' | 'output' | 'photo';
+      if (name === 'photo') {
+        drawRgb(canvas, resizeToFloat(pixels, 112, 112), 112, 112);
+        continue;
+      }
+      const signed = name !== 'output';
+      drawFeatureTiles(canvas, block[name], {
+        channels: block.channels,
+        columns: 4,
+        colormap: signed ? 'diverging' : 'viridis',
+        range: signed ? [-bound, bound] : [0, outputMax(block)],
+      });
+    }
+  }
+
+  async #drawChart(propagation: SignalPropagation): Promise<void> {
+    const container = this.renderRoot.querySelector<HTMLElement>('[part=chart]');
+    if (container === null) return;
+    this.#chart?.finalize();
+    this.#chart = undefined;
+
+    const values: { depth: number; stack: string; quantity: string; norm: number }[] = [];
+    for (const stack of ['plain', 'residual'] as const) {
+      const { activation, jvp } = propagation[stack];
+      activation.forEach((norm, depth) => {
+        values.push({ depth, stack, quantity: 'activation ‖h‖', norm });
+        values.push({ depth, stack, quantity: 'JVP ‖J v‖', norm: jvp[depth]! });
+      });
+    }
+
+    this.#chart = await renderChart(
+      container,
+      {
+        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+        description: `Line chart, log scale. ${this.signalText}`,
+        height: 240,
+        data: { values: values.filter((v) => v.norm > 0) },
+        mark: { type: 'line', point: true, strokeWidth: 2 },
+        encoding: {
+          x: { field: 'depth', type: 'quantitative', title: 'depth (blocks after the stem)' },
+          y: {
+            field: 'norm',
+            type: 'quantitative',
+            scale: { type: 'log' },
+            axis: { format: '.0e' },
+            title: 'norm (log scale)',
+          },
+          color: { field: 'stack', type: 'nominal', title: 'stack' },
+          strokeDash: { field: 'quantity', type: 'nominal', title: 'quantity' },
+          tooltip: [
+            { field: 'stack' },
+            { field: 'quantity' },
+            { field: 'depth' },
+            { field: 'norm', format: '.3e' },
+          ],
+        },
+      },
+      this,
+    );
+  }
+
+  protected override renderBody(): unknown {
+    const block = this.status === 'error' ? undefined : this.block;
+    return html`
+      <div part="formula">
+        <canvas part="canvas" data-map="photo" role="img" aria-label="The input photo"></canvas>
+        ${this.formula ? unsafeHTML(this.formula) : nothing}
+        <span class="cite">
+          then ReLU; He et al. 2016, Eq. ${this.shortcut === 'identity' ? '1' : '2'}.
+          ${this.block ? `x is ${shape(this.block.x)}, ${this.shortcut === 'identity' ? "layer1[0]'s output" : "the stem's max pool"}.` : ''}
+        </span>
+      </div>
+      ${this.renderControls()}
+      ${block ? this.renderMaps(block) : html`<div class="placeholder" ?data-busy=${this.status === 'loading'}>
+            Feature maps appear here.
+          </div>`}
+      <h4 id="signal">Signal propagation with depth</h4>
+      ${block ? html`<div part="chart"></div>` : nothing}
+      ${this.signalText
+        ? html`<p part="caption">${this.signalText} ${this.deepNote}</p>`
+        : nothing}
+    `;
+  }
+
+  protected renderControls(): unknown {
+    const button = (value: Shortcut, label: string) => html`
+      <button
+        type="button"
+        data-shortcut=${value}
+        aria-pressed=${this.shortcut === value ? 'true' : 'false'}
+        @click=${this.#onShortcut}
+      >
+        ${label}
+      </button>
+    `;
+    return html`
+      <div part="controls" role="group" aria-label="Shortcut">
+        <span id="shortcut-label">Shortcut:</span>
+        ${button('projection', 'Projection W_s x (64→256)')}
+        ${button('identity', 'Identity x (256→256)')}
+      </div>
+    `;
+  }
+
+  protected renderMaps(block: BlockTensors): unknown {
+    const projection = this.shortcut === 'projection';
+    const left = projection ? 'W_s x' : 'x';
+    const channels = block.channels.join(', ');
+    const panel = (map: 'shortcut' | 'residual' | 'output', title: unknown, what: string) => html`
+      <figure>
+        <figcaption>${title} <span class="mono">${shape(block[map])}</span></figcaption>
+        <canvas
+          part="canvas"
+          data-map=${map}
+          role="img"
+          aria-label=${`${what}, channels ${channels}, ${shape(block[map])}`}
+        ></canvas>
+      </figure>
+    `;
+    const ratio = normRatio(block.residual.data, block.shortcut.data);
+    return html`
+      <div part="panels">
+        ${panel('shortcut', projection ? 'W_s x, the projected input' : 'x, the input', `${left}, the shortcut`)}
+        ${panel('residual', html`<span class="op">+</span> F(x), the residual`, 'F(x), the residual branch')}
+        ${panel('output', html`<span class="op">=</span> F(x) + ${left} after ReLU`, `ReLU of F(x) + ${left}, the block output`)}
+      </div>
+      <div part="legend">
+        ${scale('diverging', '−', '+', `${left} and F(x), one shared signed scale`)}
+        ${scale('viridis', '0', 'max', 'output after ReLU')}
+        <span>Channels ${channels}: the ${CHANNELS} strongest in the output, same in every panel.</span>
+      </div>
+      <p part="measurement">
+        ‖F(x)‖ / ‖${left}‖ = <strong>${ratio.toFixed(2)}</strong>:
+        ${ratio < 1 ? 'the shortcut carries more of the signal than the residual adds' : 'the residual adds more than the shortcut carries'}.
+      </p>
+    `;
+  }
+
+  #onShortcut = (event: Event): void => {
+    const value = (event.currentTarget as HTMLElement).dataset['shortcut'] as Shortcut;
+    if (value === this.shortcut) return;
+    this.shortcut = value;
+    this.dispatchEvent(new ShortcutChangeEvent(value));
+  };
+}
+
+async function manifest(name: SliceName, signal: AbortSignal): Promise<SliceManifest> {
+  try {
+    return await loadManifest(name, { signal });
+  } catch (error) {
+    throw new FigureError('model-not-found', `The manifest of the ${name} slice could not be loaded.`, {
+      cause: error,
+    });
+  }
+}
+
+function shape(t: PlainTensor): string {
+  const [c, h, w] = t.dims.slice(-3);
+  return `${h}×${w}×${c}`;
+}
+
+function signedBound({ residual, shortcut, channels }: BlockTensors): number {
+  let bound = 0;
+  for (const t of [residual, shortcut]) bound = Math.max(bound, maxAbs(t, channels));
+  return bound || 1;
+}
+
+function outputMax(block: BlockTensors): number {
+  return maxAbs(block.output, block.channels) || 1;
+}
+
+function maxAbs(t: PlainTensor, channels: readonly number[]): number {
+  const plane = t.dims.at(-1)! * t.dims.at(-2)!;
+  let m = 0;
+  for (const c of channels) {
+    for (let i = c * plane; i < (c + 1) * plane; i++) m = Math.max(m, Math.abs(t.data[i]!));
+  }
+  return m;
+}
+
+function scale(map: 'diverging' | 'viridis', lo: string, hi: string, label: string): unknown {
+  return html`<span class="scale" role="img" aria-label=${`${label}: colour scale from ${lo} to ${hi}`}>
+    <span>${label}</span>
+    ${lo}<span class="bar" style="background:${colormapGradient(map)}"></span>${hi}
+  </span>`;
+}
+
+function describe({ plain, residual }: SignalPropagation): string {
+  const last = plain.activation.length - 1;
+  const fmt = (v: number) => v.toExponential(1);
+  return (
+    `From depth 0 to ${last}, the plain stack's activation norm goes from ` +
+    `${fmt(plain.activation[0]!)} to ${fmt(plain.activation[last]!)} and its JVP norm from ` +
+    `${fmt(plain.jvp[0]!)} to ${fmt(plain.jvp[last]!)}; with shortcuts, from ` +
+    `${fmt(residual.activation[0]!)} to ${fmt(residual.activation[last]!)} and ` +
+    `${fmt(residual.jvp[0]!)} to ${fmt(residual.jvp[last]!)}.`
+  );
+}
