@@ -18,6 +18,10 @@ export class FigureReadyEvent extends Event {
 /**
  * Fired when a figure cannot show its content. The host page keeps working;
  * the same message is shown inside the figure.
+ *
+ * Like the native `error` event of <img> and <script>, it does not bubble:
+ * a bubbling `error` would reach `window.onerror` and error trackers as if
+ * the page had thrown. Listen on the figure itself.
  */
 export class FigureErrorEvent extends Event {
   static readonly eventName = 'error';
@@ -26,7 +30,7 @@ export class FigureErrorEvent extends Event {
   readonly message: string;
 
   constructor(code: FigureErrorCode, message: string) {
-    super(FigureErrorEvent.eventName, { bubbles: true, composed: true });
+    super(FigureErrorEvent.eventName, { bubbles: false, composed: true });
     this.code = code;
     this.message = message;
   }
