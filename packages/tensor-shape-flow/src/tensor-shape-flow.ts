@@ -1,0 +1,499 @@
+import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import {
+  FigureError,
+  WalkthroughFigure,
+  badValue,
+  colormapGradient,
+  drawFeatureTiles,
+  drawRgb,
+  imageToTensor,
+  loadPixels,
+  resizeToFloat,
+  warnOnce,
+  type PlainTensor,
+  type RunContext,
+  type SessionHandle,
+} from '@model-walkthroughs/core';
+import { defaultPhoto } from '@model-walkthroughs/samples';
+import {
+  analysePreset,
+  applyOperator,
+  describeOperator,
+  formatShape,
+  paperShape,
+  presets,
+  type Preset,
+  type Stage,
+  type StageAnalysis,
+} from './preset.js';
+import { tensorShapeFlowStyles } from './tensor-shape-flow.styles.js';
+
+/** What a slice reported for one stage. */
+interface Measurement {
+  /** The runtime's dims, NCHW. */
+  dims: number[];
+  /** Which slice and output gave them. */
+  from: string;
+  /** Mean |activation| over channels, or the photo for the input. */
+  thumb?: HTMLCanvasElement;
+  mismatch: boolean;
+}
+
+/** A row of the flow: the input image or one stage, with what it implies. */
+interface Node {
+  id: string;
+  label: string;
+  stage?: Stage;
+  analysis?: StageAnalysis;
+  output: readonly number[];
+}
+
+const INPUT = 'input';
+const number = new Intl.NumberFormat('en-US');
+
+/**
+ * An image traced through an architecture stage by stage, with the tensor
+ * shape on every edge. Shapes of the stages that run as model slices are
+ * read from the runtime; the rest are the paper's.
+ *
+ * @summary The shape of the tensor after every stage of ResNet-50 (or another preset).
+ *
+ * @csspart figure - The frame around everything.
+ * @csspart title - The heading.
+ * @csspart diagram - The flow of stages, a keyboard-navigable list.
+ * @csspart stage - One stage (and the input image) in the flow.
+ * @csspart edge-label - The shape on the edge below a stage.
+ * @csspart details - Operators, shortcut, parameters and shapes of the selected stage.
+ * @csspart error - The message shown when the figure cannot run.
+ * @csspart status - Backend, timing and where the weights come from.
+ *
+ * @cssprop [--mw-tensor-shape-flow-measured=var(--mw-color-accent)] - Colour of measured shapes.
+ * @cssprop [--mw-tensor-shape-flow-skip=var(--mw-color-skip)] - Colour of shortcut arcs.
+ * @cssprop [--mw-tensor-shape-flow-node-bg=var(--mw-color-surface)] - Stage background.
+ * @cssprop [--mw-tensor-shape-flow-details-width=15rem] - Width of the details beside the flow.
+ *
+ * @fires ready - The slices ran and the measured shapes are shown.
+ * @fires error - The figure could not run; `code` and `message` say why.
+ * @fires change - The selected stage changed (Enter, Space or a click).
+ */
+export class TensorShapeFlow extends WalkthroughFigure {
+  static readonly version = '0.1.0';
+
+  static override styles = [...WalkthroughFigure.styles, tensorShapeFlowStyles];
+
+  protected static override runProperties = [...WalkthroughFigure.runProperties, 'preset'];
+
+  #analyses = new WeakMap<Preset, StageAnalysis[]>();
+
+  /** The architecture: the id of a registered preset (`resnet50`). */
+  @property()
+  preset = 'resnet50';
+
+  /** The id of the stage whose details show (`conv3_x`); the first stage when empty. */
+  @property()
+  selected = '';
+
+  /** Shapes read from the runtime, by stage id. */
+  @state()
+  private measured = new Map<string, Measurement>();
+
+  /** Which row holds the roving tab stop. */
+  @state()
+  private focusIndex = -1;
+
+  /** The manifest's sentence on the weights, once read. */
+  @state()
+  private manifestNote = '';
+
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    if (changed.has('preset') && changed.get('preset') !== undefined) {
+      this.measured = new Map();
+      this.focusIndex = -1;
+    }
+  }
+
+  protected override validate(): string | undefined {
+    const problem = super.validate();
+    if (problem) return problem;
+    if (!presets.has(this.preset)) return badValue('preset', this.preset, [...presets.keys()]);
+    return undefined;
+  }
+
+  protected override get figureTitle(): string {
+    const preset = presets.get(this.preset);
+    return preset ? `Tensor shapes through ${preset.name}` : 'Tensor shapes';
+  }
+
+  protected override get weightsNote(): string {
+    if (this.src) return `Your model at ${this.src}.`;
+    return this.manifestNote || (presets.get(this.preset)?.weightsNote ?? '');
+  }
+
+  protected override async execute(context: RunContext): Promise<void> {
+    const preset = presets.get(this.preset)!;
+    const note = this.#readWeightsNote(preset);
+    const pixels = await loadPixels(this.image || defaultPhoto.url);
+    if (context.signal.aborted) return;
+
+    const [size] = preset.input;
+    const measured = new Map<string, Measurement>();
+    const photo = document.createElement('canvas');
+    drawRgb(photo, resizeToFloat(pixels, size, size), size, size);
+    let current: PlainTensor = imageToTensor(pixels, size);
+    measured.set(INPUT, { dims: current.dims, from: 'the photo', thumb: photo, mismatch: false });
+
+    // Slices run in stage order, each fed what the one before produced, so
+    // measuring stops at the first stage without a slice. A user's `src`
+    // replaces only its own slice: trained stem features fed into seeded
+    // blocks would show shapes under a false name.
+    let last = '';
+    let outputs: Record<string, PlainTensor> = {};
+    for (const stage of preset.stages) {
+      const runs = stage.slices ?? [];
+      if (runs.length === 0) break;
+      if (this.src && runs.some((r) => r.name !== preset.userSlice)) break;
+
+      for (const run of runs) {
+        if (run.name !== last) {
+          const wanted = sliceOutputs(preset, run.name);
+          const handle = await this.#open(context, preset, run.name, {
+            inputs: { [run.input]: current.dims },
+            outputs: wanted,
+          });
+          outputs = await context.infer(handle, { [run.input]: current }, wanted);
+          last = run.name;
+        }
+        current = outputs[run.output]!;
+      }
+      if (context.signal.aborted) return;
+
+      const shape = paperShape(current.dims);
+      const mismatch = formatShape(shape) !== formatShape(stage.output);
+      if (mismatch) {
+        warnOnce(
+          'shape-mismatch',
+          this.localName,
+          `stage ${stage.id} measured ${formatShape(shape)}, the preset says ` +
+            `${formatShape(stage.output)}; check the slice or the preset.`,
+        );
+      }
+      const from = `${runs.map((r) => r.name).join(' → ')}, output "${runs.at(-1)!.output}"`;
+      measured.set(stage.id, { dims: current.dims, from, thumb: energyMap(current), mismatch });
+    }
+
+    this.manifestNote = await note;
+    this.measured = measured;
+  }
+
+  /** Opens a slice, or the user's model in place of the preset's `userSlice`. */
+  async #open(
+    context: RunContext,
+    preset: Preset,
+    name: string,
+    contract: { inputs: Record<string, number[]>; outputs: string[] },
+  ): Promise<SessionHandle> {
+    const url = this.src && name === preset.userSlice ? this.src : preset.slices?.[name]?.model;
+    if (!url) {
+      throw new FigureError(
+        'model-not-found',
+        `The preset "${preset.id}" names a slice "${name}" but gives no URL for it.`,
+      );
+    }
+    return context.session(url, contract);
+  }
+
+  /** The first manifest's weights note; a missing manifest is not fatal. */
+  async #readWeightsNote(preset: Preset): Promise<string> {
+    const first = preset.stages.find((s) => s.slices?.length)?.slices?.[0]?.name;
+    const url = first ? preset.slices?.[first]?.manifest : undefined;
+    if (!url) return '';
+    try {
+      const manifest = (await (await fetch(url)).json()) as { weights?: { note?: string } };
+      return manifest.weights?.note ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  #analysis(preset: Preset): StageAnalysis[] {
+    let analysis = this.#analyses.get(preset);
+    if (!analysis) {
+      analysis = analysePreset(preset);
+      this.#analyses.set(preset, analysis);
+    }
+    return analysis;
+  }
+
+  #nodes(preset: Preset): Node[] {
+    const analysis = this.#analysis(preset);
+    return [
+      { id: INPUT, label: 'input image', output: preset.input },
+      ...preset.stages.map((stage, i) => ({
+        id: stage.id,
+        label: stage.label,
+        stage,
+        analysis: analysis[i],
+        output: stage.output,
+      })),
+    ];
+  }
+
+  #selectedIndex(nodes: Node[]): number {
+    const index = nodes.findIndex((n) => n.id === this.selected);
+    return index >= 0 ? index : 1;
+  }
+
+  protected override renderBody(): TemplateResult | typeof nothing {
+    const preset = presets.get(this.preset);
+    if (!preset) return nothing;
+
+    const nodes = this.#nodes(preset);
+    const selected = this.#selectedIndex(nodes);
+    const focus = this.focusIndex >= 0 ? this.focusIndex : selected;
+    const total = this.#analysis(preset).reduce((s, a) => s + a.params, 0);
+    const mismatches = nodes.filter((n) => this.measured.get(n.id)?.mismatch);
+
+    return html`
+      <p class="summary">
+        ${formatShape(preset.input)} image → ${formatShape(preset.stages.at(-1)!.output)} outputs
+        · ${number.format(total)} parameters · shapes from ${preset.source}
+      </p>
+      ${mismatches.length
+        ? html`<p class="mismatch" role="alert">
+            The slice for ${mismatches.map((n) => n.label).join(', ')} produced a shape the
+            paper does not give: the slice or the preset is wrong.
+          </p>`
+        : nothing}
+      <div class="layout">
+        <ol
+          part="diagram"
+          role="listbox"
+          aria-label="${preset.name}, stage by stage from the input image to the output"
+          @keydown=${this.#onKeydown}
+        >
+          ${nodes.map((node, i) => this.#renderNode(node, i, i === selected, i === focus))}
+        </ol>
+        ${this.#renderDetails(preset, nodes[selected]!, total)}
+      </div>
+      <p class="legend">
+        <span class="badge measured">measured</span> shape read from the runtime ·
+        <span class="badge">from the paper</span> declared by the architecture ·
+        <span class="ramp" style="background:${colormapGradient('viridis')}"></span>
+        mean |activation|, low to high
+      </p>
+    `;
+  }
+
+  #renderNode(node: Node, index: number, selected: boolean, focused: boolean): TemplateResult {
+    const m = this.measured.get(node.id);
+    const stage = node.stage;
+    const repeat = stage?.repeat ?? 1;
+    const ops = stage ? stage.ops.map((op) => describeOperator(op)).join(' · ') : '';
+    const source = m ? (m.mismatch ? 'measured, disagrees with the paper' : 'measured') : 'from the paper';
+    const skips = this.#skipText(node);
+    const label = [
+      node.label,
+      repeat > 1 ? `${repeat} ${stage?.kind ?? 'repeats'}` : '',
+      ops,
+      skips.join(', '),
+      `output ${formatShape(node.output)}, ${source}`,
+    ]
+      .filter(Boolean)
+      .join('; ');
+
+    return html`
+      <li
+        part="stage"
+        role="option"
+        id="stage-${node.id}"
+        class=${m ? (m.mismatch ? 'mismatch' : 'measured') : ''}
+        data-stage=${node.id}
+        tabindex=${focused ? 0 : -1}
+        aria-selected=${selected ? 'true' : 'false'}
+        aria-label=${label}
+        @click=${() => this.#choose(index)}
+      >
+        <div class="box">
+          <div class="head">
+            <span class="name">${node.label}</span>
+            ${repeat > 1 ? html`<span class="repeat">×${repeat}</span>` : nothing}
+            <span class="badge ${m ? (m.mismatch ? 'error' : 'measured') : ''}"
+              >${m ? (m.mismatch ? `measured ${formatShape(paperShape(m.dims))}` : 'measured')
+                : 'from the paper'}</span
+            >
+          </div>
+          ${ops ? html`<div class="ops">${ops}</div>` : nothing}
+          ${m?.thumb ? html`<div class="thumb">${m.thumb}</div>` : nothing}
+        </div>
+        ${skips.length ? this.#renderSkips(node, skips) : nothing}
+        <div class="edge">
+          <span class="arrow"></span>
+          <span part="edge-label">${formatShape(node.output)}</span>
+        </div>
+      </li>
+    `;
+  }
+
+  /** The shortcut arcs beside a residual stage: projection solid, identity dashed. */
+  #renderSkips(node: Node, text: string[]): TemplateResult {
+    const projection = Boolean(node.stage?.residual?.projection);
+    return html`
+      <div class="skips">
+        <svg viewBox="0 0 40 100" preserveAspectRatio="none" aria-hidden="true">
+          ${projection ? svgPath('proj', 'M0 3 C36 3 36 97 0 97') : nothing}
+          ${text.length > (projection ? 1 : 0)
+            ? svgPath('identity', projection ? 'M0 14 C20 14 20 86 0 86' : 'M0 3 C36 3 36 97 0 97')
+            : nothing}
+        </svg>
+        <span class="skip-labels">
+          ${text.map((t, i) => html`<span class=${projection && i === 0 ? 'proj' : 'identity'}>${t}</span>`)}
+        </span>
+      </div>
+    `;
+  }
+
+  /** "1×1 proj, stride 2 → 28×28×512" and "×3 identity", as the arcs say. */
+  #skipText(node: Node): string[] {
+    const residual = node.stage?.residual;
+    if (!residual || !node.analysis) return [];
+    const out: string[] = [];
+    const adds = (node.stage!.repeat ?? 1) * (residual.adds ?? 1);
+    if (residual.projection) {
+      const p = residual.projection;
+      const shape = applyOperator(node.analysis.input, p).shape;
+      const stride = (p.stride ?? 1) > 1 ? `, stride ${p.stride}` : '';
+      out.push(`${p.kernel}×${p.kernel} proj${stride} → ${formatShape(shape)}`);
+    }
+    const identity = adds - (residual.projection ? 1 : 0);
+    if (identity > 0) out.push(`×${identity} identity`);
+    return out;
+  }
+
+  #renderDetails(preset: Preset, node: Node, total: number): TemplateResult {
+    const m = this.measured.get(node.id);
+    const stage = node.stage;
+    const a = node.analysis;
+    const repeat = stage?.repeat ?? 1;
+    const firstOps = stage?.ops.map((op) => describeOperator(op, true)).join(' · ');
+    const residual = stage?.residual;
+    let shortcut = '';
+    if (residual) {
+      const rest = repeat - (residual.projection ? 1 : 0);
+      shortcut = residual.projection
+        ? `${describeOperator(residual.projection)} projection in the first repeat` +
+          (rest > 0 ? `; identity in the other ${rest}` : '')
+        : `identity in every repeat`;
+    }
+
+    return html`
+      <section part="details" aria-labelledby="details-title" aria-live="polite">
+        <h4 id="details-title">
+          ${node.label}${repeat > 1 ? ` · ${repeat} ${stage?.kind ?? 'repeats'}` : ''}
+        </h4>
+        <dl>
+          ${stage
+            ? html`<dt>Operators</dt>
+                <dd>${repeat > 1 ? html`[${firstOps}] × ${repeat}` : firstOps}</dd>`
+            : html`<dt>Input</dt>
+                <dd>${m ? 'the photo, resized' : 'a photo'} to ${formatShape(preset.input)}</dd>`}
+          ${shortcut ? html`<dt>Shortcut</dt><dd>${shortcut}</dd>` : nothing}
+          ${a ? html`<dt>In</dt><dd class="mono">${formatShape(a.input)}</dd>` : nothing}
+          <dt>Out</dt>
+          <dd class="mono">${formatShape(node.output)}</dd>
+          ${a
+            ? html`<dt>Parameters</dt>
+                <dd>
+                  ${number.format(a.params)}
+                  (${((100 * a.params) / total).toFixed(1)}% of ${number.format(total)})
+                </dd>`
+            : nothing}
+          <dt>Shape</dt>
+          <dd>
+            ${m
+              ? html`measured: <span class="mono">[${m.dims.join(', ')}]</span> from ${m.from}
+                  ${m.mismatch
+                    ? html`<strong class="error">, not the paper's ${formatShape(node.output)}</strong>`
+                    : nothing}`
+              : `from the paper (${preset.source})`}
+          </dd>
+        </dl>
+      </section>
+    `;
+  }
+
+  #onKeydown = (event: KeyboardEvent): void => {
+    const preset = presets.get(this.preset);
+    if (!preset) return;
+    const count = preset.stages.length + 1;
+    const from = this.focusIndex >= 0 ? this.focusIndex : this.#selectedIndex(this.#nodes(preset));
+    let next = from;
+
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowRight':
+        next = Math.min(count - 1, from + 1);
+        break;
+      case 'ArrowUp':
+      case 'ArrowLeft':
+        next = Math.max(0, from - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = count - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        event.preventDefault();
+        this.#choose(from);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    void this.#moveFocus(next);
+  };
+
+  async #moveFocus(index: number): Promise<void> {
+    this.focusIndex = index;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('[part="stage"][tabindex="0"]')?.focus();
+  }
+
+  #choose(index: number): void {
+    const preset = presets.get(this.preset);
+    if (!preset) return;
+    const node = this.#nodes(preset)[index];
+    void this.#moveFocus(index);
+    if (!node || node.id === this.selected) return;
+    this.selected = node.id;
+    this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  }
+}
+
+/** The output names a preset reads from one slice, in stage order. */
+function sliceOutputs(preset: Preset, name: string): string[] {
+  const names = preset.stages.flatMap((s) => s.slices ?? []).filter((r) => r.name === name);
+  return [...new Set(names.map((r) => r.output))];
+}
+
+/** Mean |x| over channels of a [1, C, H, W] tensor, drawn with viridis. */
+function energyMap(t: PlainTensor): HTMLCanvasElement | undefined {
+  if (t.dims.length !== 4) return undefined;
+  const [, c, h, w] = t.dims as [number, number, number, number];
+  const plane = h * w;
+  const data = new Float32Array(plane);
+  for (let k = 0; k < c; k++) {
+    for (let i = 0; i < plane; i++) data[i]! += Math.abs(t.data[k * plane + i]!) / c;
+  }
+  const canvas = document.createElement('canvas');
+  drawFeatureTiles(canvas, { data, dims: [1, h, w] }, { channels: [0], columns: 1 });
+  return canvas;
+}
+
+function svgPath(kind: string, d: string): SVGTemplateResult {
+  return svg`<path class=${kind} d=${d} vector-effect="non-scaling-stroke"></path>`;
+}
