@@ -1,6 +1,6 @@
 // Cross-check the golden outputs in the manifests with onnxruntime-web.
 //
-//   node models/check_golden_ort.mjs
+//   node models/check_golden_ort.mjs [folder]
 //
 // Runs every slice in packages/slices-resnet/onnx/ on the WASM backend in
 // Node (the same kernels a browser without WebGPU uses) and applies the
@@ -10,7 +10,12 @@
 
 import { readFile, readdir } from 'node:fs/promises';
 
-const dir = new URL('../packages/slices-resnet/onnx/', import.meta.url);
+import { pathToFileURL } from 'node:url';
+
+// Default: the shipped slices; or a folder from export_user_resnet.py.
+const dir = process.argv[2]
+  ? pathToFileURL(`${process.argv[2].replace(/\/$/, '')}/`)
+  : new URL('../packages/slices-resnet/onnx/', import.meta.url);
 
 let ort;
 try {

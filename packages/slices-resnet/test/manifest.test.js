@@ -50,8 +50,9 @@ for (const file of manifestFiles) {
 
     test('graph inputs, outputs and opset match the manifest', () => {
       const g = readOnnx(readFileSync(onnxUrl));
-      assert.deepEqual(g.inputs, m.inputs.map(({ name, dtype, shape }) => ({ name, dtype, shape })));
-      assert.deepEqual(g.outputs, m.outputs.map(({ name, dtype, shape }) => ({ name, dtype, shape })));
+      const sig = (specs) => specs.map(({ name, dtype, shape }) => ({ name, dtype, shape }));
+      assert.deepEqual(g.inputs, sig(m.inputs));
+      assert.deepEqual(g.outputs, sig(m.outputs));
       const opset = g.opsets.find((o) => o.domain === '' || o.domain === 'ai.onnx');
       assert.equal(opset?.version, m.opset);
     });
