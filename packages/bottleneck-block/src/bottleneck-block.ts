@@ -128,6 +128,11 @@ export class BottleneckBlock extends WalkthroughFigure {
     return this.result;
   }
 
+  // Falls back so that a bad `block` still renders, next to its error message.
+  get #layout() {
+    return BOTTLENECKS[this.block] ?? BOTTLENECKS.identity;
+  }
+
   protected override get figureTitle(): string {
     return 'Inside a ResNet-50 bottleneck block';
   }
@@ -151,14 +156,20 @@ export class BottleneckBlock extends WalkthroughFigure {
     const channels = BOTTLENECKS[kind].main[0]!.cin;
     const contract: ModelContract = { inputs: { x: [1, channels, 56, 56] }, outputs: OUTPUTS };
 
-    const [pixels, manifest, stem, block, first] = await Promise.all([
-      loadPixels(this.image || defaultPhoto.url),
-      manifestOf(name),
-      context.session(slices['resnet50-stem'].model),
-      context.session(this.src || slices[name].model, contract),
-      // In ResNet-50 layer1[1] sees what layer1[0] made of the stem's output.
-      kind === 'identity' ? context.session(slices['bottleneck-projection'].model) : undefined,
-    ]);
+    const inputs = Promise.all([loadPixels(this.image || defaultPhoto.url), manifestOf(name)]);
+    // Swallowed here, rethrown by the await below: a session error may come first.
+    inputs.catch(() => undefined);
+
+    // TODO(#2): one session at a time: onnxruntime-web's WebGPU provider
+    // refuses a second InferenceSession.create while one is under way
+    // ("another WebGPU EP inference session is being created"), and core
+    // reports that as model-invalid. Core should queue creates per backend.
+    const stem = await context.session(slices['resnet50-stem'].model);
+    // In ResNet-50 layer1[1] sees what layer1[0] made of the stem's output.
+    const first =
+      kind === 'identity' ? await context.session(slices['bottleneck-projection'].model) : undefined;
+    const block = await context.session(this.src || slices[name].model, contract);
+    const [pixels, manifest] = await inputs;
 
     const image = imageToTensor(pixels, 224);
     let { pool: x } = await context.infer(stem, { image }, ['pool']);
@@ -262,7 +273,7 @@ export class BottleneckBlock extends WalkthroughFigure {
   }
 
   #renderComparison(): unknown {
-    const layout = BOTTLENECKS[this.block];
+    const layout = this.#layout;
     const basic = matchingBasicBlock(layout);
     const ours = blockCost(layout);
     const theirs = blockCost(basic);
@@ -309,14 +320,14 @@ export class BottleneckBlock extends WalkthroughFigure {
   }
 
   #steps(): Step[] {
-    const [reduce, spatial, expand] = BOTTLENECKS[this.block].main as [
+    const [reduce, spatial, expand] = this.#layout.main as [
       ConvShape,
       ConvShape,
       ConvShape,
     ];
     const identity = this.block === 'identity';
     const conv = (c: ConvShape) => `${c.kernel}×${c.kernel} conv, ${c.cin}→${c.cout}`;
-    const shortcut = BOTTLENECKS[this.block].projection;
+    const shortcut = this.#layout.projection;
     return [
       {
         name: 'Input x',
