@@ -98,7 +98,24 @@ export const bottleneckStyles = css`
     margin: 0;
   }
 
+  .legend,
+  .note {
+    margin: 6px 0 0;
+    font-size: 0.8em;
+    color: var(--_muted);
+  }
+
+  .swatch {
+    display: inline-block;
+    width: 36px;
+    height: 0.8em;
+    vertical-align: middle;
+    border-radius: 2px;
+  }
+
   [part='comparison'] {
+    width: 100%;
+    max-width: 640px;
     margin-top: var(--_space);
     border-collapse: collapse;
     font-size: 0.9em;

@@ -6,6 +6,7 @@ import {
   add,
   badValue,
   channelEnergy,
+  colormapGradient,
   drawFeatureTiles,
   imageToTensor,
   loadPixels,
@@ -20,6 +21,7 @@ import { loadManifest, slices, type SliceManifest } from '@model-walkthroughs/sl
 import {
   BLOCK_KINDS,
   BOTTLENECKS,
+  basicBlock,
   blockCost,
   bnParams,
   convFlops,
@@ -167,7 +169,9 @@ export class BottleneckBlock extends WalkthroughFigure {
     const stem = await context.session(slices['resnet50-stem'].model);
     // In ResNet-50 layer1[1] sees what layer1[0] made of the stem's output.
     const first =
-      kind === 'identity' ? await context.session(slices['bottleneck-projection'].model) : undefined;
+      kind === 'identity'
+        ? await context.session(slices['bottleneck-projection'].model)
+        : undefined;
     const block = await context.session(this.src || slices[name].model, contract);
     const [pixels, manifest] = await inputs;
 
@@ -184,7 +188,15 @@ export class BottleneckBlock extends WalkthroughFigure {
     >;
     this.manifest = manifest;
     this.#resultKind = kind;
-    this.result = { x: x!, reduce, spatial, residual, shortcut, sum: add(residual, shortcut), output };
+    this.result = {
+      x: x!,
+      reduce,
+      spatial,
+      residual,
+      shortcut,
+      sum: add(residual, shortcut),
+      output,
+    };
   }
 
   protected override updated(changed: PropertyValues): void {
@@ -204,7 +216,8 @@ export class BottleneckBlock extends WalkthroughFigure {
               aria-pressed=${this.block === kind ? 'true' : 'false'}
               @click=${() => this.#choose(kind)}
             >
-              ${kind === 'identity' ? 'Identity shortcut, layer1[1]' : 'Projection shortcut, layer1[0]'}
+              ${kind === 'identity' ? 'Identity' : 'Projection'} shortcut,
+              layer1[${kind === 'identity' ? 1 : 0}]
             </button>
           `,
         )}
@@ -218,6 +231,13 @@ export class BottleneckBlock extends WalkthroughFigure {
         >
           ${steps.map((s, i) => this.#renderStep(s, i))}
         </div>
+        <p class="legend">
+          Four channels per step, the same ones wherever the width matches. Bars: channels.
+          <span class="swatch" style="background: ${colormapGradient('viridis')}"></span> after a
+          ReLU, 0 to max;
+          <span class="swatch" style="background: ${colormapGradient('diverging')}"></span>
+          signed, blue below 0, red above.
+        </p>
         ${this.#renderDetails(step)}
       </div>
       ${this.#renderComparison()}
@@ -252,6 +272,10 @@ export class BottleneckBlock extends WalkthroughFigure {
   #renderDetails(step: Step): unknown {
     const c = step.conv;
     const t = this.result?.[step.tensor];
+    // Element-wise steps cost one operation per value; the manifests and
+    // the table leave them out, so the panel says so rather than hiding them.
+    const op = step.tensor === 'sum' ? 'adds' : 'max(0, v)';
+    const elementwise = `0 counted (${t ? fmt(t.data.length) : '…'} ${op})`;
     const rows: [string, string][] = c
       ? [
           ['Kernel', `${c.kernel}×${c.kernel}`],
@@ -260,14 +284,25 @@ export class BottleneckBlock extends WalkthroughFigure {
           ['Parameters', `${fmt(convParams(c))} conv + ${fmt(bnParams(c))} BatchNorm`],
           ['FLOPs', fmt(convFlops(c, 56))],
         ]
-      : [['Parameters', '0']];
+      : [
+          ['Parameters', '0'],
+          ['FLOPs', step.tensor === 'x' ? '0' : elementwise],
+        ];
     return html`
       <section part="details" role="tabpanel" id="details" aria-labelledby="step-${this.selected}">
         <p>
-          <strong>${step.name}</strong>${t ? html`, output <span class="mono">${shapeOf(t)}</span>` : nothing}.
-          ${step.note}
+          <strong>${step.name}</strong
+          >${t ? html`, output <span class="mono">${shapeOf(t)}</span>` : nothing}. ${step.note}
         </p>
-        <dl>${rows.map(([k, v]) => html`<div><dt>${k}</dt><dd class="mono">${v}</dd></div>`)}</dl>
+        <dl>
+          ${rows.map(
+            ([k, v]) =>
+              html`<div>
+                <dt>${k}</dt>
+                <dd class="mono">${v}</dd>
+              </div>`,
+          )}
+        </dl>
       </section>
     `;
   }
@@ -290,14 +325,21 @@ export class BottleneckBlock extends WalkthroughFigure {
       </tr>
     `;
     const m = this.manifest;
+    const narrow = blockCost(basicBlock(64, 64, layout.size));
+    const caption =
+      `One block at 56×56, ${cin}→256 channels: this bottleneck against a basic block of ` +
+      `two 3×3 convolutions${layout.projection ? ' (both with a 1×1 projection shortcut)' : ''}`;
     return html`
       <table part="comparison">
         <caption>
-          One block at 56×56, ${cin}→256 channels: this bottleneck against a basic block of two
-          3×3 convolutions${layout.projection ? ' (both with a 1×1 projection shortcut)' : ''}
+          ${caption}
         </caption>
         <thead>
-          <tr><td></td><th scope="col">Bottleneck</th><th scope="col">Basic block</th></tr>
+          <tr>
+            <td></td>
+            <th scope="col">Bottleneck</th>
+            <th scope="col">Basic block</th>
+          </tr>
         </thead>
         <tbody>
           ${row('Conv weights, k·k·Cin·Cout', 'conv')} ${row('BatchNorm γ and β, 2·C', 'bn')}
@@ -305,26 +347,29 @@ export class BottleneckBlock extends WalkthroughFigure {
         </tbody>
       </table>
       <p class="ratio">
-        The bottleneck needs <strong>${ratio(theirs.params, ours.params)} fewer parameters</strong>
-        and <strong>${ratio(theirs.flops, ours.flops)} fewer FLOPs</strong> than a basic block of
-        the same width.
-        ${m
-          ? html`The slice's manifest counts ${fmt(m.flops)} FLOPs
-              (${m.flops === ours.flops ? 'the same' : 'not the same'}) and
-              ${fmt(m.trainableParameters)} trainable parameters; its file
-              stores ${fmt(m.parameters)} numbers, because the exporter keeps identical
-              BatchNorm initial values once.`
-          : nothing}
+        The bottleneck needs
+        <strong>${ratio(theirs.params, ours.params)} fewer parameters</strong> and
+        <strong>${ratio(theirs.flops, ours.flops)} fewer FLOPs</strong> than a basic block of the
+        same width. He et al. (2016, Sec. 4.1) sized it to cost about what a basic block 64 channels
+        wide does (${fmt(narrow.conv)} conv weights), while carrying 256.
       </p>
+      ${
+        m
+          ? html`<p class="note">
+              Cross-check: the slice's manifest counts ${fmt(m.flops)} FLOPs
+              (${m.flops === ours.flops ? 'the same' : 'not the same'}) and
+              ${fmt(m.trainableParameters)} trainable parameters
+              (${m.trainableParameters === ours.params ? 'the same' : 'not the same'}); its file
+              stores ${fmt(m.parameters)} numbers, as the exporter keeps identical BatchNorm initial
+              values once.
+            </p>`
+          : nothing
+      }
     `;
   }
 
   #steps(): Step[] {
-    const [reduce, spatial, expand] = this.#layout.main as [
-      ConvShape,
-      ConvShape,
-      ConvShape,
-    ];
+    const [reduce, spatial, expand] = this.#layout.main as [ConvShape, ConvShape, ConvShape];
     const identity = this.block === 'identity';
     const conv = (c: ConvShape) => `${c.kernel}×${c.kernel} conv, ${c.cin}→${c.cout}`;
     const shortcut = this.#layout.projection;
@@ -343,7 +388,8 @@ export class BottleneckBlock extends WalkthroughFigure {
         tensor: 'reduce',
         conv: reduce,
         note: identity
-          ? 'A 1×1 convolution mixes channels at each pixel and cuts 256 to 64, so the 3×3 works on a quarter of the width. BatchNorm, ReLU.'
+          ? 'A 1×1 convolution mixes channels at each pixel and cuts 256 to 64, ' +
+            'so the 3×3 works on a quarter of the width. BatchNorm, ReLU.'
           : 'Here the input is already 64 wide, so the 1×1 keeps the width. BatchNorm, ReLU.',
       },
       {
@@ -351,7 +397,9 @@ export class BottleneckBlock extends WalkthroughFigure {
         label: '(spatial)',
         tensor: 'spatial',
         conv: spatial,
-        note: 'The only convolution that looks at neighbours, and it runs at the narrow width. BatchNorm, ReLU.',
+        note:
+          'The only convolution that looks at neighbours, and it runs at the narrow width. ' +
+          'BatchNorm, ReLU.',
       },
       {
         name: conv(expand),
@@ -362,11 +410,12 @@ export class BottleneckBlock extends WalkthroughFigure {
       },
       {
         name: '+ shortcut',
-        label: identity ? 'F(x) + x' : 'F(x) + W_s x',
+        label: identity ? 'F(x) + x' : 'F(x) + Wₛx',
         tensor: 'sum',
         conv: shortcut,
         note: shortcut
-          ? 'x is 64 wide and F(x) 256, so the shortcut is a 1×1 convolution with BatchNorm, W_s x (He et al. 2016, Eq. 2).'
+          ? 'x is 64 wide and F(x) 256, so the shortcut is a 1×1 convolution with ' +
+            'BatchNorm, Wₛx (He et al. 2016, Eq. 2).'
           : 'The shortcut is x itself: no parameters, one addition per value.',
       },
       {
@@ -388,9 +437,16 @@ export class BottleneckBlock extends WalkthroughFigure {
     }
 
     // The same channels wherever the width matches, so a tile can be
-    // followed along the row; picked by what the block's output keeps.
-    const wide = topK(channelEnergy(result.output), 4).sort((a, b) => a - b);
-    const narrow = topK(channelEnergy(result.spatial), 4).sort((a, b) => a - b);
+    // followed along the row; picked alive in every map of that width (a
+    // seeded-init ReLU leaves some channels all zero), strongest first.
+    const pick = (width: number) => {
+      const maps = Object.values(result).filter((t) => t.dims[1] === width);
+      const energies = maps.map(channelEnergy);
+      const score = energies[0]!.map((_, c) => Math.min(...energies.map((e) => e[c]!)));
+      return topK(score, 4).sort((a, b) => a - b);
+    };
+    const wide = pick(256);
+    const narrow = pick(64);
 
     for (const canvas of canvases) {
       const name = (canvas.parentElement as HTMLElement).dataset['step'] as TensorName;
@@ -439,8 +495,12 @@ async function manifestOf(name: 'bottleneck-identity' | 'bottleneck-projection')
   try {
     return await loadManifest(name);
   } catch (error) {
-    throw new FigureError('model-not-found', `The manifest of the ${name} slice could not be loaded.`, {
-      cause: error,
-    });
+    throw new FigureError(
+      'model-not-found',
+      `The manifest of the ${name} slice could not be loaded.`,
+      {
+        cause: error,
+      },
+    );
   }
 }

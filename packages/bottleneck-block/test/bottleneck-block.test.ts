@@ -85,6 +85,15 @@ const selectedStep = (el: BottleneckBlock) =>
 const details = (el: BottleneckBlock) =>
   root(el).querySelector('[part=details]')!.textContent!.replace(/\s+/g, ' ');
 
+/** The selected step's facts, as the reader sees them: { Kernel: '3×3', … }. */
+const facts = (el: BottleneckBlock) =>
+  Object.fromEntries(
+    [...root(el).querySelectorAll('[part=details] dl > div')].map((d) => [
+      d.querySelector('dt')!.textContent!.trim(),
+      d.querySelector('dd')!.textContent!.trim(),
+    ]),
+  );
+
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>) {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
@@ -148,11 +157,16 @@ describe('bottleneck-block', () => {
     const maps = [...root(el).querySelectorAll<HTMLCanvasElement>('[part=tiles]')].map(
       (c) => c.dataset['colormap'],
     );
-    expect(maps).to.deep.equal(['viridis', 'viridis', 'viridis', 'diverging', 'diverging', 'viridis']);
+    expect(maps).to.deep.equal([
+      'viridis',
+      'viridis',
+      'viridis',
+      'diverging',
+      'diverging',
+      'viridis',
+    ]);
 
-    expect(root(el).querySelector('[part=status]')!.textContent).to.contain(
-      'not trained',
-    );
+    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('not trained');
   });
 
   it('counts parameters and FLOPs as by hand', () => {
@@ -210,7 +224,9 @@ describe('bottleneck-block', () => {
     const ratio = root(el).querySelector('.ratio')!.textContent!.replace(/\s+/g, ' ');
     expect(ratio).to.contain('17× fewer parameters');
     expect(ratio).to.contain('17× fewer FLOPs');
-    expect(ratio).to.contain('436,731,904 FLOPs (the same)');
+    const note = root(el).querySelector('.note')!.textContent!.replace(/\s+/g, ' ');
+    expect(note).to.contain('436,731,904 FLOPs (the same)');
+    expect(note).to.contain('70,400 trainable parameters (the same)');
   });
 
   it('computes output = relu(residual + shortcut) and shortcut = x', async () => {
@@ -229,7 +245,10 @@ describe('bottleneck-block', () => {
     const ref = projection.imageReference!;
     const { el } = await mount();
     // The identity block's input is the projection block's output on the cat.
-    expect(l2(el.tensors!.x)).to.be.closeTo(ref.outputs['output']!.l2, ref.tolerance.rtol * ref.outputs['output']!.l2);
+    expect(l2(el.tensors!.x)).to.be.closeTo(
+      ref.outputs['output']!.l2,
+      ref.tolerance.rtol * ref.outputs['output']!.l2,
+    );
   });
 
   it('draws the step maps from the same numbers as a direct run of the slice', async () => {
@@ -272,10 +291,13 @@ describe('bottleneck-block', () => {
     await el.updateComplete;
     expect(selectedStep(el).id).to.equal('step-2');
     expect(root(el).activeElement!.id).to.equal('step-2');
-    expect(details(el)).to.contain('Kernel3×3');
-    expect(details(el)).to.contain('Channels64→64');
-    expect(details(el)).to.contain('36,864 conv + 128 BatchNorm');
-    expect(details(el)).to.contain('FLOPs231,211,008');
+    expect(facts(el)).to.deep.equal({
+      Kernel: '3×3',
+      Stride: '1',
+      Channels: '64→64',
+      Parameters: '36,864 conv + 128 BatchNorm',
+      FLOPs: '231,211,008',
+    });
     expect(details(el)).to.contain('56×56×64');
 
     await sendKeys({ press: 'ArrowLeft' });
@@ -283,6 +305,14 @@ describe('bottleneck-block', () => {
     await el.updateComplete;
     expect(selectedStep(el).id).to.equal('step-0');
     expect(details(el)).to.contain('56×56×256');
+    expect(facts(el)).to.deep.equal({ Parameters: '0', FLOPs: '0' });
+
+    await sendKeys({ press: 'End' });
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(selectedStep(el).id).to.equal('step-4');
+    expect(facts(el)['FLOPs']).to.equal('0 counted (802,816 adds)');
+    await sendKeys({ press: 'Home' });
 
     // Wraps around, as tabs do.
     await sendKeys({ press: 'ArrowLeft' });
