@@ -62,7 +62,7 @@ ARCHITECTURE = {
     "deep-plain": (
         "Signal-propagation experiment, plain: 3x3 conv 3->16 + BN + ReLU, "
         "then 30 blocks of [3x3 conv, BN, ReLU, 3x3 conv, BN] and ReLU, 16 "
-        "channels at 56x56, no shortcut (the 'plain network' of " + PAPER
+        "channels at 32x32, no shortcut (the 'plain network' of " + PAPER
         + ", Sec. 4.1, scaled down). Output stacks the stem output and "
         "every block output."),
     "deep-residual": (

@@ -18,12 +18,12 @@ from resnet_slices import DeepStack
 
 DEPTH = 30
 CHANNELS = 16
-SIZE = 56
+SIZE = 32
 EPS = 1e-4
 
 DIRECTION_FORMULA = "v[j] = sin(0.731*j + 0.3)"
 BATCH_JS = (
-    "(i) => { const n = 3 * 56 * 56; const j = i % n; const s = (i - j) / n;"
+    "(i) => { const n = 3 * 32 * 32; const j = i % n; const s = (i - j) / n;"
     " const g = 0.5 * Math.sin(0.37 * j + 0.1) + 0.25 * Math.cos(0.011 * j);"
     " const v = Math.sin(0.731 * j + 0.3);"
     f" return s === 0 ? g : s === 1 ? g + {EPS!r} * v : g - {EPS!r} * v; }}")
@@ -58,7 +58,7 @@ def build_stack(residual, seed, init="pytorch-default"):
 
 
 def probe_batch():
-    """[x, x + eps*v, x - eps*v] as float32, shape [3, 3, 56, 56]."""
+    """[x, x + eps*v, x - eps*v] as float32, shape [3, 3, 32, 32]."""
     n = 3 * SIZE * SIZE
     j = np.arange(n, dtype=np.float64)
     g = 0.5 * np.sin(0.37 * j + 0.1) + 0.25 * np.cos(0.011 * j)

@@ -16,6 +16,8 @@ export {
   acquireSession,
   configureRuntime,
   hasWebGpuAdapter,
+  webGpuAdapter,
+  type AdapterReport,
   loadRuntime,
   openSessionCount,
   resolveBackend,

@@ -34,7 +34,6 @@ export interface RuntimeOptions {
 type OrtModule = typeof Ort;
 
 const options: RuntimeOptions = {};
-let adapterCheck: Promise<boolean> | undefined;
 const modules = new Map<ResolvedBackend, Promise<OrtModule>>();
 const sessions = new Map<string, SessionEntry>();
 
@@ -53,43 +52,68 @@ export function configureRuntime(next: RuntimeOptions): void {
   Object.assign(options, next);
 }
 
-/** Whether `navigator.gpu` hands out an adapter; asked once per page. */
-export function hasWebGpuAdapter(): Promise<boolean> {
-  adapterCheck ??= (async () => {
-    const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
-    if (gpu === undefined) return false;
-    try {
-      return (await gpu.requestAdapter()) != null;
-    } catch {
-      return false;
-    }
-  })();
-  return adapterCheck;
+/** What the browser's WebGPU offers, asked once per page. */
+export interface AdapterReport {
+  /** `requestAdapter()` returned an adapter. */
+  available: boolean;
+  /**
+   * The adapter is a fallback one: a GPU emulated on the CPU (SwiftShader
+   * in headless Chromium), slower than onnxruntime's own WASM SIMD kernels.
+   */
+  software: boolean;
 }
 
 interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+  requestAdapter(): Promise<{
+    info?: { isFallbackAdapter?: boolean };
+    isFallbackAdapter?: boolean;
+  } | null>;
+}
+
+let adapterReport: Promise<AdapterReport> | undefined;
+
+/** Asks `navigator.gpu` for an adapter once per page. */
+export function webGpuAdapter(): Promise<AdapterReport> {
+  adapterReport ??= (async () => {
+    const gpu = (globalThis.navigator as (Navigator & { gpu?: GpuLike }) | undefined)?.gpu;
+    if (gpu === undefined) return { available: false, software: false };
+    try {
+      const adapter = await gpu.requestAdapter();
+      if (adapter == null) return { available: false, software: false };
+      const software = adapter.info?.isFallbackAdapter ?? adapter.isFallbackAdapter ?? false;
+      return { available: true, software };
+    } catch {
+      return { available: false, software: false };
+    }
+  })();
+  return adapterReport;
+}
+
+/** Whether `navigator.gpu` hands out an adapter of any kind. */
+export async function hasWebGpuAdapter(): Promise<boolean> {
+  return (await webGpuAdapter()).available;
 }
 
 /**
- * Picks the backend for a request. `webgpu` without an adapter falls back to
- * WASM and says so in `fallback`, so the figure can tell the reader.
+ * Picks the backend for a request. `auto` takes WebGPU only from a real
+ * GPU: a software adapter runs these slices many times slower than WASM.
+ * `webgpu` takes any adapter, and without one falls back to WASM and says
+ * so in `fallback`, so the figure can tell the reader.
  */
 export async function resolveBackend(
   choice: BackendChoice,
 ): Promise<{ backend: ResolvedBackend; fallback?: string }> {
   if (choice === 'wasm') return { backend: 'wasm' };
 
-  if (await hasWebGpuAdapter()) return { backend: 'webgpu' };
-
-  if (choice === 'webgpu') {
-    return {
-      backend: 'wasm',
-      fallback:
-        'WebGPU was asked for, but this browser offers no WebGPU adapter, so WASM ran instead.',
-    };
-  }
-  return { backend: 'wasm' };
+  const adapter = await webGpuAdapter();
+  if (choice === 'auto')
+    return { backend: adapter.available && !adapter.software ? 'webgpu' : 'wasm' };
+  if (adapter.available) return { backend: 'webgpu' };
+  return {
+    backend: 'wasm',
+    fallback:
+      'WebGPU was asked for, but this browser offers no WebGPU adapter, so WASM ran instead.',
+  };
 }
 
 /** Imports the runtime build for a backend, once per page. */

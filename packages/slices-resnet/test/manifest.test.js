@@ -78,11 +78,12 @@ for (const file of manifestFiles) {
       assert.deepEqual(gi.shape, m.inputs[0].shape);
       const f = new Function(`return ${gi.js}`)();
       const x0 = (i) => 0.5 * Math.sin(0.37 * i + 0.1) + 0.25 * Math.cos(0.011 * i);
-      for (const i of [0, 1, 777, 9407]) assert.equal(f(i), x0(i));
+      const last = product(gi.shape.slice(1)) - 1;
+      for (const i of [0, 1, 777, last]) assert.equal(f(i), x0(i));
       if (m.reference) {
         const n = product(gi.shape.slice(1));
         const eps = m.reference.epsilon;
-        for (const j of [0, 5, 9000]) {
+        for (const j of [0, 5, n - 1]) {
           const v = Math.sin(0.731 * j + 0.3);
           assert.ok(Math.abs(f(n + j) - f(j) - eps * v) < 1e-12);
           assert.ok(Math.abs(f(2 * n + j) - f(j) + eps * v) < 1e-12);
