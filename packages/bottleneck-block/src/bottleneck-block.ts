@@ -78,6 +78,16 @@ const shapeOf = (t: PlainTensor): string => {
  * width.
  *
  * @summary A real ResNet-50 bottleneck block run on a photo, with its cost.
+ * @tagname bottleneck-block
+ *
+ * @attr {'identity' | 'projection'} block - Which block of layer1 runs; default `identity`.
+ * @attr {string} src - URL of your own export of that block (inputs `x`, outputs `reduce`,
+ *   `spatial`, `residual`, `shortcut`, `output`), in place of the built-in slice.
+ * @attr {string} image - URL of the photo; default the CC0 cat photo.
+ * @attr {'auto' | 'webgpu' | 'wasm'} backend - Runtime; `auto` takes WebGPU when there is an
+ *   adapter.
+ * @attr {'lazy' | 'eager'} loading - `lazy` runs when scrolled near; `eager` at once.
+ * @attr {'idle' | 'loading' | 'ready' | 'error'} status - Read-only: where the figure is.
  *
  * @fires change - The reader chose another block with the block buttons.
  * @fires ready - The block ran and the maps are drawn.
@@ -140,7 +150,12 @@ export class BottleneckBlock extends WalkthroughFigure {
   }
 
   protected override get weightsNote(): string {
-    if (this.src) return `Your model at ${this.src}.`;
+    // TODO(#2): `src` replaces only the block; its input still comes from the
+    // built-in seeded stem (and layer1[0]), so say so. A `stem-src` would fix it.
+    if (this.src) {
+      const feed = 'Its input x comes from the built-in stem, whose weights are random.';
+      return `Your model at ${this.src}. ${feed}`;
+    }
     return this.manifest?.weights.note ?? '';
   }
 
