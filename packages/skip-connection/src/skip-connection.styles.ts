@@ -90,8 +90,16 @@ export const skipConnectionStyles = css`
     font-weight: 600;
   }
 
-  [part='chart'] {
-    min-height: var(--_chart-height);
+  /* vega-embed styles its container as an inline-block, which would size
+     it from the chart; core's renderChart sizes the chart from the
+     container (ResizeObserver), so the two would chase each other into a
+     "ResizeObserver loop" error. A block of fixed height breaks the loop.
+     TODO(#2): core should pin the container itself. */
+  div[part='chart'] {
+    display: block;
+    width: 100%;
+    height: var(--_chart-height);
+    overflow: hidden;
   }
 
   [part='caption'] {

@@ -15,6 +15,7 @@ import {
   type Chart,
   type ModelContract,
   type PlainTensor,
+  type ResolvedBackend,
   type RunContext,
 } from '@model-walkthroughs/core';
 import { defaultPhoto } from '@model-walkthroughs/samples';
@@ -54,6 +55,8 @@ export interface BlockTensors {
   output: PlainTensor;
   /** The channels drawn in every panel: the output's most energetic. */
   channels: number[];
+  /** The backend that computed these tensors. */
+  backend: ResolvedBackend;
 }
 
 /** Per-depth norms of both deep stacks for the figure's photo. */
@@ -77,9 +80,10 @@ export class ShortcutChangeEvent extends Event {
 const STEM = slices['resnet50-stem'];
 const BLOCK = { projection: slices['bottleneck-projection'], identity: slices['bottleneck-identity'] };
 const OUTPUTS = ['residual', 'shortcut', 'output'];
-const SIZE = 56;
 const CHANNELS = 8;
 const SEED = 2016;
+// Legends below the plot keep the chart within the container's width.
+const BOTTOM = { orient: 'bottom' };
 
 /**
  * A real ResNet-50 residual block run on a photo: x, F(x) and F(x) + x as
@@ -211,6 +215,7 @@ export class SkipConnection extends WalkthroughFigure {
       shortcut: out.shortcut!,
       output: out.output!,
       channels: topK(channelEnergy(out.output!), CHANNELS),
+      backend: context.backend,
     };
 
     // He et al. 2016, Eq. 1 (identity) and Eq. 2 (projection W_s).
@@ -243,7 +248,9 @@ export class SkipConnection extends WalkthroughFigure {
     const key = `${context.backend} ${image} ${epsilon}`;
     if (this.#signal?.key === key) return this.#signal.value;
 
-    const x0 = normaliseImageNet(resizeToFloat(pixels, SIZE, SIZE), SIZE, SIZE);
+    // The stacks' own input size (their manifests say [3, 3, H, W]).
+    const [, , h, w] = manifest.inputs[0]!.shape as [number, number, number, number];
+    const x0 = normaliseImageNet(resizeToFloat(pixels, w, h), h, w);
     const batch = probeBatch(x0, unitDirection(x0.data.length, SEED), epsilon);
     const norms: DepthNorms[] = [];
     for (const name of ['deep-plain', 'deep-residual'] as const) {
@@ -295,10 +302,10 @@ export class SkipConnection extends WalkthroughFigure {
       container,
       {
         $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        description: `Line chart, log scale. ${this.signalText}`,
-        height: 240,
+        description: `Activation and JVP norms against depth, log scale. ${this.signalText}`,
+        height: 200,
         data: { values: values.filter((v) => v.norm > 0) },
-        mark: { type: 'line', point: true, strokeWidth: 2 },
+        mark: { type: 'line', strokeWidth: 2 },
         encoding: {
           x: { field: 'depth', type: 'quantitative', title: 'depth (blocks after the stem)' },
           y: {
@@ -308,8 +315,8 @@ export class SkipConnection extends WalkthroughFigure {
             axis: { format: '.0e' },
             title: 'norm (log scale)',
           },
-          color: { field: 'stack', type: 'nominal', title: 'stack' },
-          strokeDash: { field: 'quantity', type: 'nominal', title: 'quantity' },
+          color: { field: 'stack', type: 'nominal', title: 'stack', legend: BOTTOM },
+          strokeDash: { field: 'quantity', type: 'nominal', title: 'quantity', legend: BOTTOM },
           tooltip: [
             { field: 'stack' },
             { field: 'quantity' },
@@ -337,11 +344,22 @@ export class SkipConnection extends WalkthroughFigure {
       ${block ? this.renderMaps(block) : html`<div class="placeholder" ?data-busy=${this.status === 'loading'}>
             Feature maps appear here.
           </div>`}
-      <h4 id="signal">Signal propagation with depth</h4>
-      ${block ? html`<div part="chart"></div>` : nothing}
-      ${this.signalText
-        ? html`<p part="caption">${this.signalText} ${this.deepNote}</p>`
+      <h4 id="signal">
+        Signal propagation: activation ‖h‖ and JVP ‖J v‖ against depth, plain vs residual
+      </h4>
+      ${block
+        ? html`<div
+            part="chart"
+            role="group"
+            aria-labelledby="signal"
+            aria-describedby="signal-caption"
+          ></div>`
         : nothing}
+      <p part="caption" id="signal-caption">
+        ${this.signalText
+          ? `${this.signalText} ${this.deepNote}`
+          : 'Norms of a plain and a residual stack of 30 blocks, per depth.'}
+      </p>
     `;
   }
 
