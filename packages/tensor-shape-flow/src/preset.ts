@@ -230,15 +230,15 @@ export function applyOperator(
   }
 }
 
-/** An operator in the paper's notation: "3×3 conv, 128, /2". */
+/** An operator in words close to the paper's: "3×3 conv, 128, stride 2". */
 export function describeOperator(op: Operator, first = true): string {
   switch (op.op) {
     case 'conv': {
-      const stride = first && (op.stride ?? 1) > 1 ? `, /${op.stride}` : '';
+      const stride = first && (op.stride ?? 1) > 1 ? `, stride ${op.stride}` : '';
       return `${op.kernel}×${op.kernel} conv, ${op.out}${stride}`;
     }
     case 'max-pool':
-      return `${op.kernel}×${op.kernel} max pool, /${op.stride}`;
+      return `${op.kernel}×${op.kernel} max pool, stride ${op.stride}`;
     case 'linear':
       return `fc ${op.out}`;
     case 'attention':

@@ -14,6 +14,15 @@ export const tensorShapeFlowStyles = css`
     container-type: inline-size;
   }
 
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+
   .summary,
   .legend {
     margin: 0 0 calc(var(--_space) / 2);
@@ -195,7 +204,7 @@ export const tensorShapeFlowStyles = css`
   .skips svg {
     position: absolute;
     inset: 0 auto 0 0;
-    width: 22px;
+    width: 24px;
     height: 100%;
     overflow: visible;
     fill: none;
@@ -210,7 +219,7 @@ export const tensorShapeFlowStyles = css`
   .skip-labels {
     display: grid;
     gap: 2px;
-    margin-left: 26px;
+    margin-left: 30px;
     font-size: 0.72em;
     line-height: 1.3;
   }

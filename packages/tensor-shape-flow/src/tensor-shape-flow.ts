@@ -290,18 +290,9 @@ export class TensorShapeFlow extends WalkthroughFigure {
     const m = this.measured.get(node.id);
     const stage = node.stage;
     const repeat = stage?.repeat ?? 1;
-    const ops = stage ? stage.ops.map((op) => describeOperator(op)).join(' · ') : '';
-    const source = m ? (m.mismatch ? 'measured, disagrees with the paper' : 'measured') : 'from the paper';
+    let ops = stage ? stage.ops.map((op) => describeOperator(op)).join(' · ') : '';
+    if (ops === node.label) ops = '';
     const skips = this.#skipText(node);
-    const label = [
-      node.label,
-      repeat > 1 ? `${repeat} ${stage?.kind ?? 'repeats'}` : '',
-      ops,
-      skips.join(', '),
-      `output ${formatShape(node.output)}, ${source}`,
-    ]
-      .filter(Boolean)
-      .join('; ');
 
     return html`
       <li
@@ -312,13 +303,16 @@ export class TensorShapeFlow extends WalkthroughFigure {
         data-stage=${node.id}
         tabindex=${focused ? 0 : -1}
         aria-selected=${selected ? 'true' : 'false'}
-        aria-label=${label}
         @click=${() => this.#choose(index)}
       >
         <div class="box">
           <div class="head">
             <span class="name">${node.label}</span>
-            ${repeat > 1 ? html`<span class="repeat">×${repeat}</span>` : nothing}
+            ${repeat > 1
+              ? html`<span class="repeat"
+                  >×${repeat}<span class="sr-only"> ${stage?.kind ?? 'repeats'}</span></span
+                >`
+              : nothing}
             <span class="badge ${m ? (m.mismatch ? 'error' : 'measured') : ''}"
               >${m ? (m.mismatch ? `measured ${formatShape(paperShape(m.dims))}` : 'measured')
                 : 'from the paper'}</span
@@ -330,6 +324,7 @@ export class TensorShapeFlow extends WalkthroughFigure {
         ${skips.length ? this.#renderSkips(node, skips) : nothing}
         <div class="edge">
           <span class="arrow"></span>
+          <span class="sr-only">output</span>
           <span part="edge-label">${formatShape(node.output)}</span>
         </div>
       </li>

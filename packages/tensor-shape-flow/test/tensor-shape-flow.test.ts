@@ -1,0 +1,409 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { FigureErrorEvent } from '@model-walkthroughs/core';
+import '../src/define.js';
+import type { TensorShapeFlow } from '../src/tensor-shape-flow.js';
+import { analysePreset, presets, registerPreset, type Preset } from '../src/preset.js';
+import { resnet50 } from '../src/presets/resnet50.js';
+
+const SLICES = '/packages/slices-resnet/onnx';
+
+/** He et al. 2016, Table 1: the output size after every stage, H×W×C. */
+const TABLE_1: Record<string, string> = {
+  input: '224×224×3',
+  conv1: '112×112×64',
+  pool1: '56×56×64',
+  conv2_x: '56×56×256',
+  conv3_x: '28×28×512',
+  conv4_x: '14×14×1024',
+  conv5_x: '7×7×2048',
+  avgpool: '1×1×2048',
+  fc: '1000',
+  softmax: '1000',
+};
+
+/** Hand-counted: conv weights, BatchNorm γ and β, fc weight and bias. */
+const STAGE_PARAMS: Record<string, number> = {
+  conv1: 7 * 7 * 3 * 64 + 2 * 64,
+  pool1: 0,
+  conv2_x: 215_808,
+  conv3_x: 1_219_584,
+  conv4_x: 7_098_368,
+  conv5_x: 14_964_736,
+  avgpool: 0,
+  fc: 2048 * 1000 + 1000,
+  softmax: 0,
+};
+
+/** ViT-B/16 (Dosovitskiy et al. 2021) written as a preset: the type fits a transformer. */
+const vitB16: Preset = {
+  id: 'test-vit-b16',
+  name: 'ViT-B/16',
+  source: 'Dosovitskiy et al. 2021, Table 1',
+  input: [224, 224, 3],
+  stages: [
+    {
+      id: 'patch',
+      label: 'patch embedding',
+      ops: [{ op: 'conv', kernel: 16, out: 768, stride: 16, padding: 0, bias: true }],
+      output: [14, 14, 768],
+    },
+    {
+      id: 'tokens',
+      label: 'tokens',
+      ops: [{ op: 'flatten-tokens' }, { op: 'cls-token' }, { op: 'position-embedding' }],
+      output: [197, 768],
+    },
+    {
+      id: 'encoder',
+      label: 'encoder',
+      kind: 'encoder layers',
+      ops: [
+        { op: 'layer-norm' },
+        { op: 'attention', heads: 12 },
+        { op: 'layer-norm' },
+        { op: 'mlp', hidden: 3072 },
+      ],
+      repeat: 12,
+      residual: { adds: 2 },
+      output: [197, 768],
+    },
+    {
+      id: 'head',
+      label: 'head',
+      ops: [{ op: 'layer-norm' }, { op: 'take-cls' }, { op: 'linear', out: 1000 }],
+      output: [1000],
+    },
+  ],
+};
+
+/** A two-stage toy preset with no slices. */
+const tiny: Preset = {
+  id: 'test-tiny',
+  name: 'TinyNet',
+  source: 'this test',
+  input: [32, 32, 3],
+  stages: [
+    {
+      id: 'c1',
+      label: 'c1',
+      ops: [{ op: 'conv', kernel: 3, out: 8, stride: 2, norm: 'batch' }],
+      output: [16, 16, 8],
+    },
+    {
+      id: 'head',
+      label: 'head',
+      ops: [{ op: 'global-avg-pool' }, { op: 'flatten' }, { op: 'linear', out: 10 }],
+      output: [10],
+    },
+  ],
+};
+
+/** ResNet-50 with a wrong conv1 width: the stem slice must contradict it. */
+const wrongStem: Preset = {
+  ...resnet50,
+  id: 'test-wrong-stem',
+  stages: resnet50.stages.map((s) => (s.id === 'conv1' ? { ...s, output: [112, 112, 32] } : s)),
+};
+
+async function settle(el: TensorShapeFlow): Promise<void> {
+  await waitUntil(() => el.status === 'ready' || el.status === 'error', 'figure settles', {
+    timeout: 50_000,
+  });
+  await el.updateComplete;
+}
+
+function part(el: TensorShapeFlow, name: string): HTMLElement[] {
+  return [...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
+}
+
+function stage(el: TensorShapeFlow, id: string): HTMLElement {
+  return el.shadowRoot!.querySelector<HTMLElement>(`[data-stage="${id}"]`)!;
+}
+
+/** Renders with an `error` listener in place before the figure connects. */
+async function failWith(
+  attributes: { src?: string; image?: string; preset?: string },
+  code: string,
+): Promise<TensorShapeFlow> {
+  const events: FigureErrorEvent[] = [];
+  const el = await fixture<TensorShapeFlow>(
+    html`<tensor-shape-flow
+      loading="eager"
+      backend="wasm"
+      preset=${attributes.preset ?? 'resnet50'}
+      src=${attributes.src ?? ''}
+      image=${attributes.image ?? ''}
+      @error=${(e: FigureErrorEvent) => events.push(e)}
+    ></tensor-shape-flow>`,
+  );
+  await settle(el);
+  expect(el.getAttribute('status')).to.equal('error');
+  expect(events.map((e) => e.code)).to.deep.equal([code]);
+  expect(part(el, 'error')[0]!.textContent!.trim()).to.equal(events[0]!.message);
+  return el;
+}
+
+describe('<tensor-shape-flow>', () => {
+  const escaped: unknown[] = [];
+  const onError = (e: ErrorEvent) => escaped.push(e.error ?? e.message);
+  const onRejection = (e: PromiseRejectionEvent) => escaped.push(e.reason);
+
+  before(() => {
+    registerPreset(tiny);
+    registerPreset(vitB16);
+    registerPreset(wrongStem);
+  });
+
+  beforeEach(() => {
+    escaped.length = 0;
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+  });
+
+  afterEach(() => {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+    expect(escaped, 'nothing escapes into the host page').to.deep.equal([]);
+  });
+
+  it('is accessible once ready', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="eager" backend="wasm"></tensor-shape-flow>`,
+    );
+    await settle(el);
+    expect(el.status).to.equal('ready');
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts 25,557,032 parameters in the ResNet-50 preset, stage by stage', () => {
+    const analysis = analysePreset(resnet50);
+    const total = analysis.reduce((s, a) => s + a.params, 0);
+    expect(total).to.equal(25_557_032);
+    expect(Object.fromEntries(analysis.map((a) => [a.id, a.params]))).to.deep.equal(STAGE_PARAMS);
+  });
+
+  it('agrees with the slice manifests on block parameters', async () => {
+    const trainable = async (name: string) =>
+      ((await (await fetch(`${SLICES}/${name}.json`)).json()) as { trainableParameters: number })
+        .trainableParameters;
+    const [conv1, , conv2] = analysePreset(resnet50);
+    expect(conv1!.params).to.equal(await trainable('resnet50-stem'));
+    expect(conv2!.firstRepeatParams).to.equal(await trainable('bottleneck-projection'));
+    expect((conv2!.params - conv2!.firstRepeatParams) / 2).to.equal(
+      await trainable('bottleneck-identity'),
+    );
+  });
+
+  it('infers and draws Table 1 shapes on every edge', async () => {
+    for (const a of analysePreset(resnet50)) {
+      expect(a.output.join('×'), a.id).to.equal(TABLE_1[a.id]);
+    }
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="lazy"></tensor-shape-flow>`,
+    );
+    const labels = part(el, 'edge-label').map((e) => e.textContent!.trim());
+    expect(labels).to.deep.equal(Object.values(TABLE_1));
+    expect(part(el, 'stage').map((s) => s.dataset['stage'])).to.deep.equal(Object.keys(TABLE_1));
+  });
+
+  it('draws a projection and an identity arc beside every conv stage', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="lazy"></tensor-shape-flow>`,
+    );
+    const arcs = (id: string) =>
+      [...stage(el, id).querySelectorAll('.skip-labels span')].map((s) => s.textContent!.trim());
+    expect(arcs('conv2_x')).to.deep.equal(['1×1 proj → 56×56×256', '×2 identity']);
+    expect(arcs('conv3_x')).to.deep.equal(['1×1 proj, stride 2 → 28×28×512', '×3 identity']);
+    expect(arcs('conv4_x')).to.deep.equal(['1×1 proj, stride 2 → 14×14×1024', '×5 identity']);
+    expect(arcs('conv5_x')).to.deep.equal(['1×1 proj, stride 2 → 7×7×2048', '×2 identity']);
+    expect(stage(el, 'conv3_x').querySelectorAll('svg path')).to.have.length(2);
+    expect(stage(el, 'fc').querySelector('.skips')).to.equal(null);
+  });
+
+  it('measures stem, pool and conv2_x shapes that equal the preset', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="eager" backend="wasm"></tensor-shape-flow>`,
+    );
+    await settle(el);
+    expect(el.status).to.equal('ready');
+
+    for (const id of ['input', 'conv1', 'pool1', 'conv2_x']) {
+      expect(stage(el, id).className, id).to.equal('measured');
+      expect(stage(el, id).querySelector('.badge')!.textContent!.trim()).to.equal('measured');
+      expect(stage(el, id).querySelector('canvas'), `${id} thumbnail`).to.not.equal(null);
+    }
+    for (const id of ['conv3_x', 'conv4_x', 'conv5_x', 'avgpool', 'fc', 'softmax']) {
+      expect(stage(el, id).querySelector('.badge')!.textContent!.trim()).to.equal('from the paper');
+    }
+    expect(el.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+
+    // The details read the runtime's dims, NCHW.
+    const runtimeDims: Record<string, string> = {
+      conv1: '[1, 64, 112, 112]',
+      pool1: '[1, 64, 56, 56]',
+      conv2_x: '[1, 256, 56, 56]',
+    };
+    for (const [id, dims] of Object.entries(runtimeDims)) {
+      el.selected = id;
+      await el.updateComplete;
+      expect(part(el, 'details')[0]!.textContent).to.contain(dims);
+    }
+    expect(stage(el, 'conv2_x').querySelector('canvas')!.width).to.equal(56);
+    expect(part(el, 'status')[0]!.textContent).to.contain('random');
+  });
+
+  it('moves with the arrow keys and selects with Enter', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="lazy"></tensor-shape-flow>`,
+    );
+    const focused = () => (el.shadowRoot!.activeElement as HTMLElement | null)?.dataset['stage'];
+    const tabStops = () => part(el, 'stage').filter((s) => s.tabIndex === 0);
+
+    expect(tabStops().map((s) => s.dataset['stage'])).to.deep.equal(['conv1']);
+    stage(el, 'conv1').focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal('conv2_x');
+    await sendKeys({ press: 'ArrowUp' });
+    expect(focused()).to.equal('pool1');
+    expect(tabStops()).to.have.length(1);
+    expect(el.selected).to.equal('');
+
+    const change = oneEvent(el, 'change');
+    await sendKeys({ press: 'Enter' });
+    await change;
+    expect(el.selected).to.equal('pool1');
+    expect(stage(el, 'pool1').getAttribute('aria-selected')).to.equal('true');
+    expect(part(el, 'details')[0]!.querySelector('h4')!.textContent!.trim()).to.equal('max pool');
+
+    await sendKeys({ press: 'End' });
+    expect(focused()).to.equal('softmax');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(focused()).to.equal('softmax');
+    await sendKeys({ press: 'Home' });
+    expect(focused()).to.equal('input');
+    await sendKeys({ press: ' ' });
+    expect(el.selected).to.equal('input');
+
+    stage(el, 'conv4_x').click();
+    await el.updateComplete;
+    const details = part(el, 'details')[0]!.textContent!.replace(/\s+/g, ' ');
+    expect(details).to.contain('[1×1 conv, 256 · 3×3 conv, 256, stride 2 · 1×1 conv, 1024] × 6');
+    expect(details).to.contain('7,098,368');
+    expect(details).to.contain('14×14×1024');
+    expect(details).to.contain('from the paper');
+  });
+
+  it('reports a preset that is not registered as a bad attribute', async () => {
+    const el = await failWith({ preset: 'vgg16' }, 'bad-attribute');
+    expect(part(el, 'error')[0]!.textContent!.trim()).to.match(
+      /^preset="vgg16" is not one of "resnet50", /,
+    );
+  });
+
+  it('renders a registered custom preset', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="eager" backend="wasm" preset="test-tiny"></tensor-shape-flow>`,
+    );
+    await settle(el);
+    expect(el.status).to.equal('ready');
+    expect(part(el, 'title')[0]!.textContent).to.equal('Tensor shapes through TinyNet');
+    expect(part(el, 'edge-label').map((e) => e.textContent!.trim())).to.deep.equal([
+      '32×32×3',
+      '16×16×8',
+      '10',
+    ]);
+    expect(analysePreset(tiny).map((a) => a.params)).to.deep.equal([3 * 3 * 3 * 8 + 16, 90]);
+  });
+
+  it('fits a transformer: ViT-B/16 has 86,567,656 parameters and 197×768 tokens', async () => {
+    const analysis = analysePreset(vitB16);
+    expect(analysis.map((a) => a.output.join('×'))).to.deep.equal([
+      '14×14×768',
+      '197×768',
+      '197×768',
+      '1000',
+    ]);
+    expect(analysis.reduce((s, a) => s + a.params, 0)).to.equal(86_567_656);
+
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="lazy" preset="test-vit-b16"></tensor-shape-flow>`,
+    );
+    const arcs = [...stage(el, 'encoder').querySelectorAll('.skip-labels span')];
+    expect(arcs.map((s) => s.textContent!.trim())).to.deep.equal(['×24 identity']);
+  });
+
+  it('re-runs when the preset changes', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="eager" backend="wasm" preset="test-tiny"></tensor-shape-flow>`,
+    );
+    await settle(el);
+    const ready = oneEvent(el, 'ready');
+    el.preset = 'resnet50';
+    await ready;
+    expect(stage(el, 'conv2_x').className).to.equal('measured');
+  });
+
+  it('shows a measured shape that contradicts the preset as an error', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow
+        loading="eager"
+        backend="wasm"
+        preset="test-wrong-stem"
+      ></tensor-shape-flow>`,
+    );
+    await settle(el);
+    expect(stage(el, 'conv1').className).to.equal('mismatch');
+    expect(stage(el, 'conv1').querySelector('.badge')!.textContent!.trim()).to.equal(
+      'measured 112×112×64',
+    );
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('conv1');
+    expect(stage(el, 'pool1').className).to.equal('measured');
+  });
+
+  it('runs your own export in place of the stem slice', async () => {
+    const src = `${SLICES}/resnet50-stem.onnx`;
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="eager" backend="wasm" src=${src}></tensor-shape-flow>`,
+    );
+    await settle(el);
+    expect(el.status).to.equal('ready');
+    expect(part(el, 'status')[0]!.textContent).to.contain(`Your model at ${src}.`);
+    expect(stage(el, 'pool1').className).to.equal('measured');
+    expect(stage(el, 'conv2_x').className).to.equal('');
+  });
+
+  it('says when src is missing', async () => {
+    await failWith({ src: '/nope.onnx' }, 'model-not-found');
+  });
+
+  it('says when src is not an ONNX model', async () => {
+    await failWith({ src: '/packages/tensor-shape-flow/package.json' }, 'model-invalid');
+  });
+
+  it('says when src has the wrong inputs', async () => {
+    const el = await failWith({ src: `${SLICES}/bottleneck-projection.onnx` }, 'model-mismatch');
+    expect(part(el, 'error')[0]!.textContent).to.contain('"image"');
+  });
+
+  it('says when the image is not an image', async () => {
+    await failWith({ image: '/packages/tensor-shape-flow/package.json' }, 'image-decode');
+  });
+
+  it('runs on WebGPU with the same shapes', async () => {
+    const el = await fixture<TensorShapeFlow>(
+      html`<tensor-shape-flow loading="eager" backend="webgpu"></tensor-shape-flow>`,
+    );
+    await settle(el);
+    expect(el.status).to.equal('ready');
+    expect(part(el, 'status')[0]!.textContent).to.contain('WebGPU');
+    for (const id of ['conv1', 'pool1', 'conv2_x']) {
+      expect(stage(el, id).className, id).to.equal('measured');
+    }
+  });
+
+  it('keeps the registry open for later presets', () => {
+    expect([...presets.keys()]).to.include.members(['resnet50', 'test-tiny', 'test-vit-b16']);
+  });
+});
