@@ -36,6 +36,7 @@ type OrtModule = typeof Ort;
 const options: RuntimeOptions = {};
 const modules = new Map<ResolvedBackend, Promise<OrtModule>>();
 const sessions = new Map<string, SessionEntry>();
+const creating = new Map<ResolvedBackend, Promise<void>>();
 
 interface SessionEntry {
   refs: number;
@@ -232,16 +233,30 @@ async function openSession(url: string, backend: ResolvedBackend): Promise<Loade
   }
 
   const ort = await loadRuntime(backend);
-  try {
-    const session = await ort.InferenceSession.create(bytes, {
+  // onnxruntime-web's WebGPU provider refuses a second session while one is
+  // being created ("another WebGPU EP inference session is being
+  // created"), so figures on one page take turns.
+  const previous = creating.get(backend) ?? Promise.resolve();
+  const created = previous.then(() =>
+    ort.InferenceSession.create(bytes, {
       executionProviders: [backend],
       graphOptimizationLevel: 'all',
-    });
-    return { ort, session };
+    }),
+  );
+  creating.set(
+    backend,
+    created.then(
+      () => undefined,
+      () => undefined,
+    ),
+  );
+  try {
+    return { ort, session: await created };
   } catch (error) {
+    const detail = error instanceof Error ? ` (${error.message})` : '';
     throw new FigureError(
       'model-invalid',
-      `The file at ${url} is not an ONNX model this runtime can open.`,
+      `The file at ${url} is not an ONNX model this runtime can open${detail}.`,
       { cause: error },
     );
   }

@@ -39,6 +39,18 @@ describe('runtime', () => {
     expect(ms).to.be.greaterThan(0);
   });
 
+  it('opens WebGPU sessions for several figures at once', async () => {
+    const [stem, block] = await Promise.all([
+      acquireSession(slices['resnet50-stem'].model, 'webgpu'),
+      acquireSession(slices['bottleneck-identity'].model, 'webgpu'),
+    ]);
+    expect([stem.backend, block.backend]).to.deep.equal(['webgpu', 'webgpu']);
+    expect(openSessionCount()).to.equal(2);
+    stem.release();
+    block.release();
+    expect(openSessionCount()).to.equal(0);
+  });
+
   it('names a missing model, a file that is not ONNX, and a model that does not fit', async () => {
     const missing = await failure(acquireSession('/packages/core/no-such-model.onnx', 'wasm'));
     expect(missing.code).to.equal('model-not-found');
