@@ -3,7 +3,6 @@ import { css } from 'lit';
 /** Layout of the three maps, the legend, the formula and the chart. */
 export const skipConnectionStyles = css`
   :host {
-    --_panel-min: var(--mw-skip-connection-panel-min, 180px);
     --_chart-height: var(--mw-skip-connection-chart-height, 300px);
   }
 
@@ -32,11 +31,23 @@ export const skipConnectionStyles = css`
     color: var(--_muted);
   }
 
+  /* Three panels side by side, or all three stacked: never two and one,
+     which would break the x + F(x) = y reading order. */
+  [part='figure'] {
+    container-type: inline-size;
+  }
+
   [part='panels'] {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(var(--_panel-min), 1fr));
+    grid-template-columns: repeat(3, 1fr);
     gap: var(--_space);
     margin: 0;
+  }
+
+  @container (width < 560px) {
+    [part='panels'] {
+      grid-template-columns: 1fr;
+    }
   }
 
   figure {
@@ -70,7 +81,7 @@ export const skipConnectionStyles = css`
 
   .scale {
     display: inline-grid;
-    grid-template-columns: auto 96px auto auto;
+    grid-template-columns: auto auto 96px auto;
     gap: 6px;
     align-items: center;
   }

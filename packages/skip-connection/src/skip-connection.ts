@@ -107,8 +107,6 @@ const BOTTOM = { orient: 'bottom' };
  * @csspart status - Backend, timing and where the weights come from.
  * @csspart error - The message shown when the figure cannot run.
  *
- * @cssprop [--mw-skip-connection-panel-min=180px] - Narrowest panel before
- *   the three stack.
  * @cssprop [--mw-skip-connection-chart-height=300px] - Space kept for the chart.
  *
  * @fires change - The reader switched the shortcut (`ShortcutChangeEvent`).
@@ -132,6 +130,10 @@ export class SkipConnection extends WalkthroughFigure {
 
   @state()
   private block?: BlockTensors;
+
+  /** Colour-scale ends: |signed| for x and F(x), max for the output. */
+  @state()
+  private ends: [number, number] = [1, 1];
 
   @state()
   private formula = '';
@@ -225,6 +227,10 @@ export class SkipConnection extends WalkthroughFigure {
 
     this.formula = formula;
     this.block = block;
+    this.ends = [
+      bound([block.residual, block.shortcut], block.channels),
+      bound([block.output], block.channels),
+    ];
     await this.updateComplete;
     this.#drawMaps(block, pixels);
 
@@ -266,7 +272,7 @@ export class SkipConnection extends WalkthroughFigure {
 
   #drawMaps(block: BlockTensors, pixels: Awaited<ReturnType<typeof loadPixels>>): void {
     const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-map]');
-    const bound = signedBound(block);
+    const [signedEnd, outputEnd] = this.ends;
     for (const canvas of canvases) {
       const name = canvas.dataset['map'] as 'shortcut' | 'residual' | 'output' | 'photo';
       if (name === 'photo') {
@@ -278,7 +284,7 @@ export class SkipConnection extends WalkthroughFigure {
         channels: block.channels,
         columns: 4,
         colormap: signed ? 'diverging' : 'viridis',
-        range: signed ? [-bound, bound] : [0, outputMax(block)],
+        range: signed ? [-signedEnd, signedEnd] : [0, outputEnd],
       });
     }
   }
@@ -406,8 +412,8 @@ export class SkipConnection extends WalkthroughFigure {
         ${panel('output', html`<span class="op">=</span> F(x) + ${left} after ReLU`, `ReLU of F(x) + ${left}, the block output`)}
       </div>
       <div part="legend">
-        ${scale('diverging', '−', '+', `${left} and F(x), one shared signed scale`)}
-        ${scale('viridis', '0', 'max', 'output after ReLU')}
+        ${scale('diverging', -this.ends[0], this.ends[0], `${left} and F(x), one shared signed scale`)}
+        ${scale('viridis', 0, this.ends[1], 'output after ReLU')}
         <span>Channels ${channels}: the ${CHANNELS} strongest in the output, same in every panel.</span>
       </div>
       <p part="measurement">
@@ -440,26 +446,26 @@ function shape(t: PlainTensor): string {
   return `${h}×${w}×${c}`;
 }
 
-function signedBound({ residual, shortcut, channels }: BlockTensors): number {
-  let bound = 0;
-  for (const t of [residual, shortcut]) bound = Math.max(bound, maxAbs(t, channels));
-  return bound || 1;
-}
-
-function outputMax(block: BlockTensors): number {
-  return maxAbs(block.output, block.channels) || 1;
-}
-
-function maxAbs(t: PlainTensor, channels: readonly number[]): number {
-  const plane = t.dims.at(-1)! * t.dims.at(-2)!;
-  let m = 0;
-  for (const c of channels) {
-    for (let i = c * plane; i < (c + 1) * plane; i++) m = Math.max(m, Math.abs(t.data[i]!));
+/**
+ * The colour scale's end: the 99th percentile of |value| over the shown
+ * channels, so a few extreme pixels do not wash every tile out to grey.
+ */
+function bound(tensors: PlainTensor[], channels: readonly number[]): number {
+  const plane = tensors[0]!.dims.at(-1)! * tensors[0]!.dims.at(-2)!;
+  const values = new Float32Array(tensors.length * channels.length * plane);
+  let n = 0;
+  for (const t of tensors) {
+    for (const c of channels) {
+      for (let i = c * plane; i < (c + 1) * plane; i++) values[n++] = Math.abs(t.data[i]!);
+    }
   }
-  return m;
+  values.sort();
+  return values[Math.floor(0.99 * (values.length - 1))] || 1;
 }
 
-function scale(map: 'diverging' | 'viridis', lo: string, hi: string, label: string): unknown {
+function scale(map: 'diverging' | 'viridis', low: number, high: number, label: string): unknown {
+  const signed = low < 0;
+  const [lo, hi] = [low, high].map((v) => (signed && v > 0 ? '+' : '') + v.toFixed(2).replace('-', '−'));
   return html`<span class="scale" role="img" aria-label=${`${label}: colour scale from ${lo} to ${hi}`}>
     <span>${label}</span>
     ${lo}<span class="bar" style="background:${colormapGradient(map)}"></span>${hi}
