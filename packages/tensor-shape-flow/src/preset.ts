@@ -68,12 +68,7 @@ export interface PlainOperator {
 }
 
 export type Operator =
-  | ConvOperator
-  | MaxPoolOperator
-  | LinearOperator
-  | AttentionOperator
-  | MlpOperator
-  | PlainOperator;
+  ConvOperator | MaxPoolOperator | LinearOperator | AttentionOperator | MlpOperator | PlainOperator;
 
 /** Shortcuts of a residual stage (He et al. 2016, Sec. 3.2 and 3.3). */
 export interface ResidualSpec {

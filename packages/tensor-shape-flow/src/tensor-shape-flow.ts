@@ -1,4 +1,11 @@
-import { html, nothing, svg, type PropertyValues, type SVGTemplateResult, type TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  svg,
+  type PropertyValues,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   FigureError,
@@ -255,17 +262,19 @@ export class TensorShapeFlow extends WalkthroughFigure {
     const total = this.#analysis(preset).reduce((s, a) => s + a.params, 0);
     const mismatches = nodes.filter((n) => this.measured.get(n.id)?.mismatch);
 
+    const output = formatShape(preset.stages.at(-1)!.output);
+    const count = number.format(total);
+    const alert = html`<p class="mismatch" role="alert">
+      The slice for ${mismatches.map((n) => n.label).join(', ')} produced a shape the paper does not
+      give: the slice or the preset is wrong.
+    </p>`;
+
     return html`
       <p class="summary">
-        ${formatShape(preset.input)} image → ${formatShape(preset.stages.at(-1)!.output)} outputs
-        · ${number.format(total)} parameters · shapes from ${preset.source}
+        ${formatShape(preset.input)} image → ${output} outputs · ${count} parameters · shapes from
+        ${preset.source}
       </p>
-      ${mismatches.length
-        ? html`<p class="mismatch" role="alert">
-            The slice for ${mismatches.map((n) => n.label).join(', ')} produced a shape the
-            paper does not give: the slice or the preset is wrong.
-          </p>`
-        : nothing}
+      ${mismatches.length ? alert : nothing}
       <div class="layout">
         <ol
           part="diagram"
@@ -293,13 +302,17 @@ export class TensorShapeFlow extends WalkthroughFigure {
     let ops = stage ? stage.ops.map((op) => describeOperator(op)).join(' · ') : '';
     if (ops === node.label) ops = '';
     const skips = this.#skipText(node);
+    const state = m ? (m.mismatch ? 'mismatch' : 'measured') : '';
+    let badge = m ? 'measured' : 'from the paper';
+    if (m?.mismatch) badge = `measured ${formatShape(paperShape(m.dims))}`;
+    const kind = html`<span class="sr-only"> ${stage?.kind ?? 'repeats'}</span>`;
 
     return html`
       <li
         part="stage"
         role="option"
         id="stage-${node.id}"
-        class=${m ? (m.mismatch ? 'mismatch' : 'measured') : ''}
+        class=${state}
         data-stage=${node.id}
         tabindex=${focused ? 0 : -1}
         aria-selected=${selected ? 'true' : 'false'}
@@ -308,15 +321,8 @@ export class TensorShapeFlow extends WalkthroughFigure {
         <div class="box">
           <div class="head">
             <span class="name">${node.label}</span>
-            ${repeat > 1
-              ? html`<span class="repeat"
-                  >×${repeat}<span class="sr-only"> ${stage?.kind ?? 'repeats'}</span></span
-                >`
-              : nothing}
-            <span class="badge ${m ? (m.mismatch ? 'error' : 'measured') : ''}"
-              >${m ? (m.mismatch ? `measured ${formatShape(paperShape(m.dims))}` : 'measured')
-                : 'from the paper'}</span
-            >
+            ${repeat > 1 ? html`<span class="repeat">×${repeat}${kind}</span>` : nothing}
+            <span class="badge ${m?.mismatch ? 'error' : state}">${badge}</span>
           </div>
           ${ops ? html`<div class="ops">${ops}</div>` : nothing}
           ${m?.thumb ? html`<div class="thumb">${m.thumb}</div>` : nothing}
@@ -334,16 +340,18 @@ export class TensorShapeFlow extends WalkthroughFigure {
   /** The shortcut arcs beside a residual stage: projection solid, identity dashed. */
   #renderSkips(node: Node, text: string[]): TemplateResult {
     const projection = Boolean(node.stage?.residual?.projection);
+    const identity = text.length > (projection ? 1 : 0);
+    const outer = 'M0 3 C36 3 36 97 0 97';
+    const inner = projection ? 'M0 14 C20 14 20 86 0 86' : outer;
+    const kind = (i: number) => (projection && i === 0 ? 'proj' : 'identity');
     return html`
       <div class="skips">
         <svg viewBox="0 0 40 100" preserveAspectRatio="none" aria-hidden="true">
-          ${projection ? svgPath('proj', 'M0 3 C36 3 36 97 0 97') : nothing}
-          ${text.length > (projection ? 1 : 0)
-            ? svgPath('identity', projection ? 'M0 14 C20 14 20 86 0 86' : 'M0 3 C36 3 36 97 0 97')
-            : nothing}
+          ${projection ? svgPath('proj', outer) : nothing}
+          ${identity ? svgPath('identity', inner) : nothing}
         </svg>
         <span class="skip-labels">
-          ${text.map((t, i) => html`<span class=${projection && i === 0 ? 'proj' : 'identity'}>${t}</span>`)}
+          ${text.map((t, i) => html`<span class=${kind(i)}>${t}</span>`)}
         </span>
       </div>
     `;
@@ -371,48 +379,43 @@ export class TensorShapeFlow extends WalkthroughFigure {
     const stage = node.stage;
     const a = node.analysis;
     const repeat = stage?.repeat ?? 1;
-    const firstOps = stage?.ops.map((op) => describeOperator(op, true)).join(' · ');
+    const heading = `${node.label}${repeat > 1 ? ` · ${repeat} ${stage?.kind ?? 'repeats'}` : ''}`;
+    const row = (term: string, value: unknown, mono = false) =>
+      html`<dt>${term}</dt>
+        <dd class=${mono ? 'mono' : ''}>${value}</dd>`;
+
+    let ops = stage?.ops.map((op) => describeOperator(op)).join(' · ') ?? '';
+    if (repeat > 1) ops = `[${ops}] × ${repeat}`;
+
     const residual = stage?.residual;
     let shortcut = '';
-    if (residual) {
-      const rest = repeat - (residual.projection ? 1 : 0);
-      shortcut = residual.projection
-        ? `${describeOperator(residual.projection)} projection in the first repeat` +
-          (rest > 0 ? `; identity in the other ${rest}` : '')
-        : `identity in every repeat`;
+    if (residual?.projection) {
+      const rest = repeat - 1;
+      shortcut = `${describeOperator(residual.projection)} projection in the first repeat`;
+      if (rest > 0) shortcut += `; identity in the other ${rest}`;
+    } else if (residual) {
+      shortcut = 'identity in every repeat';
     }
+
+    const share = a ? ((100 * a.params) / total).toFixed(1) : '';
+    const params = a ? `${number.format(a.params)} (${share}% of ${number.format(total)})` : '';
+    const wrong = m?.mismatch
+      ? html`<strong class="error">, not the paper's ${formatShape(node.output)}</strong>`
+      : nothing;
+    const source = m
+      ? html`measured: <span class="mono">[${m.dims.join(', ')}]</span> from ${m.from}${wrong}`
+      : `from the paper (${preset.source})`;
+    const photo = `${m ? 'the photo, resized' : 'a photo'} to ${formatShape(preset.input)}`;
 
     return html`
       <section part="details" aria-labelledby="details-title" aria-live="polite">
-        <h4 id="details-title">
-          ${node.label}${repeat > 1 ? ` · ${repeat} ${stage?.kind ?? 'repeats'}` : ''}
-        </h4>
+        <h4 id="details-title">${heading}</h4>
         <dl>
-          ${stage
-            ? html`<dt>Operators</dt>
-                <dd>${repeat > 1 ? html`[${firstOps}] × ${repeat}` : firstOps}</dd>`
-            : html`<dt>Input</dt>
-                <dd>${m ? 'the photo, resized' : 'a photo'} to ${formatShape(preset.input)}</dd>`}
-          ${shortcut ? html`<dt>Shortcut</dt><dd>${shortcut}</dd>` : nothing}
-          ${a ? html`<dt>In</dt><dd class="mono">${formatShape(a.input)}</dd>` : nothing}
-          <dt>Out</dt>
-          <dd class="mono">${formatShape(node.output)}</dd>
-          ${a
-            ? html`<dt>Parameters</dt>
-                <dd>
-                  ${number.format(a.params)}
-                  (${((100 * a.params) / total).toFixed(1)}% of ${number.format(total)})
-                </dd>`
-            : nothing}
-          <dt>Shape</dt>
-          <dd>
-            ${m
-              ? html`measured: <span class="mono">[${m.dims.join(', ')}]</span> from ${m.from}
-                  ${m.mismatch
-                    ? html`<strong class="error">, not the paper's ${formatShape(node.output)}</strong>`
-                    : nothing}`
-              : `from the paper (${preset.source})`}
-          </dd>
+          ${stage ? row('Operators', ops) : row('Input', photo)}
+          ${shortcut ? row('Shortcut', shortcut) : nothing}
+          ${a ? row('In', formatShape(a.input), true) : nothing}
+          ${row('Out', formatShape(node.output), true)} ${a ? row('Parameters', params) : nothing}
+          ${row('Shape', source)}
         </dl>
       </section>
     `;

@@ -289,7 +289,8 @@ describe('<tensor-shape-flow>', () => {
     stage(el, 'conv4_x').click();
     await el.updateComplete;
     const details = part(el, 'details')[0]!.textContent!.replace(/\s+/g, ' ');
-    expect(details).to.contain('[1×1 conv, 256 · 3×3 conv, 256, stride 2 · 1×1 conv, 1024] × 6');
+    const ops = '[1×1 conv, 256 · 3×3 conv, 256, stride 2 · 1×1 conv, 1024] × 6';
+    expect(details).to.contain(ops);
     expect(details).to.contain('7,098,368');
     expect(details).to.contain('14×14×1024');
     expect(details).to.contain('from the paper');
@@ -304,7 +305,11 @@ describe('<tensor-shape-flow>', () => {
 
   it('renders a registered custom preset', async () => {
     const el = await fixture<TensorShapeFlow>(
-      html`<tensor-shape-flow loading="eager" backend="wasm" preset="test-tiny"></tensor-shape-flow>`,
+      html`<tensor-shape-flow
+        loading="eager"
+        backend="wasm"
+        preset="test-tiny"
+      ></tensor-shape-flow>`,
     );
     await settle(el);
     expect(el.status).to.equal('ready');
@@ -336,7 +341,11 @@ describe('<tensor-shape-flow>', () => {
 
   it('re-runs when the preset changes', async () => {
     const el = await fixture<TensorShapeFlow>(
-      html`<tensor-shape-flow loading="eager" backend="wasm" preset="test-tiny"></tensor-shape-flow>`,
+      html`<tensor-shape-flow
+        loading="eager"
+        backend="wasm"
+        preset="test-tiny"
+      ></tensor-shape-flow>`,
     );
     await settle(el);
     const ready = oneEvent(el, 'ready');
