@@ -208,6 +208,8 @@ export class SkipConnection extends WalkthroughFigure {
       const first = await context.session(BLOCK.projection.model);
       x = (await context.infer(first, { x }, ['output'])).output!;
     }
+    // TODO(#2): `src` replaces this block only; a pretrained block still sees
+    // x from the built-in seeded stem. Take a `stem-src` too.
     const contract: ModelContract = { inputs: { x: x.dims }, outputs: OUTPUTS };
     const session = await context.session(this.src || BLOCK[shortcut].model, contract);
     const out = await context.infer(session, { x }, OUTPUTS);

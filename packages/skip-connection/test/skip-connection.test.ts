@@ -1,8 +1,8 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { FigureErrorEvent, badValue, tensorStats } from '@model-walkthroughs/core';
+import { FigureErrorEvent, badValue, tensorStats, webGpuAdapter } from '@model-walkthroughs/core';
 import { loadManifest, slices } from '@model-walkthroughs/slices-resnet';
 import { sendKeys } from '@web/test-runner-commands';
-import { render } from 'lit';
+import { render, type TemplateResult } from 'lit';
 import '../src/define.js';
 import type { ShortcutChangeEvent, SkipConnection } from '../src/index.js';
 
@@ -214,7 +214,7 @@ describe('skip-connection', () => {
   });
 
   describe('errors', () => {
-    async function failing(template: unknown): Promise<[SkipConnection, FigureErrorEvent]> {
+    async function failing(template: TemplateResult): Promise<[SkipConnection, FigureErrorEvent]> {
       // Listen before the figure exists: a bad attribute fails at once.
       let event: FigureErrorEvent | undefined;
       const listen = (e: Event) => {
@@ -305,8 +305,7 @@ describe('skip-connection', () => {
 
     // SwiftShader, the CPU WebGPU of a machine without a GPU, needs minutes
     // for the deep stacks; on a real adapter, wait for the whole figure.
-    const info = (await navigator.gpu.requestAdapter())?.info;
-    if (info?.architecture === 'swiftshader') return;
+    if ((await webGpuAdapter()).software) return;
     await settled(figure);
     expect(figure.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('Ran on WebGPU');
   });
