@@ -1,6 +1,10 @@
-// Numeric parity: the browser reproduces the slices' golden outputs, on
-// WASM and on WebGPU (a software adapter in headless Chromium), and the
-// per-depth norms of the deep stacks match the manifests' reference.
+// Numeric parity for what this figure reads: the blocks' golden outputs on
+// WASM and on WebGPU (a software adapter in headless Chromium) and the
+// block's own arithmetic, output = relu(residual + shortcut), with
+// shortcut = x for the identity block; and the per-depth norms this
+// package's depthNorms() computes from the deep stacks, against the
+// manifests' reference. (slices-resnet checks every slice's golden
+// outputs too; these runs add the block identities and the norms.)
 import { expect } from '@open-wc/testing';
 import {
   acquireSession,
@@ -59,6 +63,18 @@ describe('skip-connection parity', () => {
           expect(Object.keys(outputs).sort()).to.deep.equal(Object.keys(golden.outputs).sort());
           for (const [output, want] of Object.entries(golden.outputs)) {
             expectGolden(`${name}.${output}`, outputs[output]!, want, golden.tolerance);
+          }
+
+          // He et al. 2016, Eq. 1 and 2, then ReLU: what the figure draws.
+          const { residual, shortcut, output } = outputs as Record<string, PlainTensor>;
+          let worst = 0;
+          for (let i = 0; i < output!.data.length; i++) {
+            const want = Math.max(0, residual!.data[i]! + shortcut!.data[i]!);
+            worst = Math.max(worst, Math.abs(output!.data[i]! - want));
+          }
+          expect(worst, 'output - relu(residual + shortcut)').to.be.below(1e-5);
+          if (name === 'bottleneck-identity') {
+            expect(shortcut!.data).to.deep.equal(goldenInput(golden.input.shape).data);
           }
         } finally {
           handle.release();
