@@ -20,7 +20,9 @@ function pages(dir = root, found: Record<string, string> = {}): Record<string, s
 
 /** Names chunks after what they hold, so the benchmark can sort bytes. */
 function chunkFor(id: string): string | undefined {
-  if (id.includes('onnxruntime-web') || id.includes('onnxruntime-common')) return 'runtime';
+  // The WASM-only and WebGPU builds stay apart: a page loads one of them.
+  if (id.includes('onnxruntime-web'))
+    return id.includes('webgpu') ? 'runtime-webgpu' : 'runtime-wasm';
   if (
     /node_modules\/(vega|d3-|delaunator|robust-predicates|fast-json-patch|json-stringify-pretty|vega-)/.test(
       id,

@@ -47,6 +47,32 @@ export interface RunContext {
   ): Promise<Record<string, PlainTensor>>;
 }
 
+/**
+ * Base of every figure.
+ *
+ * @fires ready - FigureReadyEvent: the model ran and the result is drawn;
+ *   carries `backend` and `inferenceMs`. Bubbles.
+ * @fires error - FigureErrorEvent: the figure cannot show its content;
+ *   carries `code` and `message`, also shown inside the figure. Does not
+ *   bubble, like the `error` event of <img>.
+ * @csspart figure - the frame around everything
+ * @csspart title - the figure's heading
+ * @csspart error - the message shown when the figure cannot run
+ * @csspart status - the line saying which backend ran, how fast, and
+ *   where the weights come from
+ * @cssprop [--mw-color-fg=#1c2128] - text colour (dark: #e6edf3)
+ * @cssprop [--mw-color-bg=#ffffff] - background (dark: #0d1117)
+ * @cssprop [--mw-color-surface=#f4f6f8] - panels and buttons (dark: #161b22)
+ * @cssprop [--mw-color-muted=#57606a] - secondary text (dark: #9da7b3)
+ * @cssprop [--mw-color-border=#d0d7de] - lines and frames (dark: #30363d)
+ * @cssprop [--mw-color-accent=#0b6bcb] - selection and focus (dark: #58a6ff)
+ * @cssprop [--mw-color-error=#b42318] - error text (dark: #ffa198)
+ * @cssprop [--mw-color-skip=#c2410c] - shortcut paths (dark: #fb923c)
+ * @cssprop [--mw-font=system-ui] - text font
+ * @cssprop [--mw-font-mono=ui-monospace] - numbers and shapes
+ * @cssprop [--mw-radius=8px] - corner radius
+ * @cssprop [--mw-space=12px] - inner spacing
+ */
 export abstract class WalkthroughFigure extends LitElement {
   static override styles = [themeStyles, figureStyles];
 
