@@ -10,14 +10,21 @@ import {
   drawFeatureTiles,
   imageToTensor,
   loadPixels,
+  sliceUrl,
   topK,
+  userModelNote,
   type ColormapName,
   type ModelContract,
   type PlainTensor,
   type RunContext,
 } from '@model-walkthroughs/core';
 import { defaultPhoto } from '@model-walkthroughs/samples';
-import { loadManifest, slices, type SliceManifest } from '@model-walkthroughs/slices-resnet';
+import {
+  loadManifest,
+  slices,
+  type SliceManifest,
+  type SliceName,
+} from '@model-walkthroughs/slices-resnet';
 import {
   BLOCK_KINDS,
   BOTTLENECKS,
@@ -150,11 +157,12 @@ export class BottleneckBlock extends WalkthroughFigure {
   }
 
   protected override get weightsNote(): string {
-    // TODO(#2): `src` replaces only the block; its input still comes from the
-    // built-in seeded stem (and layer1[0]), so say so. A `stem-src` would fix it.
     if (this.src) {
-      const feed = 'Its input x comes from the built-in stem, whose weights are random.';
-      return `Your model at ${this.src}. ${feed}`;
+      return userModelNote(
+        this.src,
+        'Its input x comes from the built-in stem, whose weights are random; ' +
+          'give a folder of slices (src ending in /) to use yours throughout.',
+      );
     }
     return this.manifest?.weights.note ?? '';
   }
@@ -177,17 +185,13 @@ export class BottleneckBlock extends WalkthroughFigure {
     // Swallowed here, rethrown by the await below: a session error may come first.
     inputs.catch(() => undefined);
 
-    // TODO(#2): one session at a time: onnxruntime-web's WebGPU provider
-    // refuses a second InferenceSession.create while one is under way
-    // ("another WebGPU EP inference session is being created"), and core
-    // reports that as model-invalid. Core should queue creates per backend.
-    const stem = await context.session(slices['resnet50-stem'].model);
+    const url = (slice: SliceName, main = false) =>
+      sliceUrl(this.src, slice, slices[slice].model, main);
+    const stem = await context.session(url('resnet50-stem'));
     // In ResNet-50 layer1[1] sees what layer1[0] made of the stem's output.
     const first =
-      kind === 'identity'
-        ? await context.session(slices['bottleneck-projection'].model)
-        : undefined;
-    const block = await context.session(this.src || slices[name].model, contract);
+      kind === 'identity' ? await context.session(url('bottleneck-projection')) : undefined;
+    const block = await context.session(url(name, true), contract);
     const [pixels, manifest] = await inputs;
 
     const image = imageToTensor(pixels, 224);

@@ -425,5 +425,23 @@ describe('bottleneck-block', () => {
         `Your model at ${src}`,
       );
     });
+
+    it('takes every slice from a folder when src ends in /', async () => {
+      const src = new URL('./', slices['bottleneck-identity'].model).href;
+      const { el } = await mount({ src });
+      expect(el.status).to.equal('ready');
+      expect(root(el).querySelector('[part=status]')!.textContent).to.contain(
+        `Your models from ${src}`,
+      );
+      expect(el.result!.output.dims).to.deep.equal([1, 256, 56, 56]);
+    });
+
+    it('names the missing file when a folder lacks a slice', async () => {
+      const { el } = await mount({ src: '/packages/bottleneck-block/' });
+      expect(el.status).to.equal('error');
+      expect(root(el).querySelector('[part=error]')!.textContent).to.contain(
+        'resnet50-stem.onnx',
+      );
+    });
   });
 });

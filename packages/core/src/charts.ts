@@ -35,11 +35,18 @@ export async function renderChart(
 ): Promise<Chart> {
   const [{ default: embed }, { expressionInterpreter }] = await loadVega();
   const colors = themeColors(themeSource);
+
+  // The chart takes its width from the container, so the container must
+  // not take its width from the chart (vega-embed's default inline-block
+  // would): the two would chase each other into a ResizeObserver loop.
+  container.style.display = 'block';
+  container.style.width = '100%';
   const width = Math.max(200, container.clientWidth - 60);
 
   const result = await embed(container, { ...spec, width } as never, {
     renderer: 'svg',
     actions: false,
+    defaultStyle: false,
     // The interpreter evaluates expressions without eval(), so charts work
     // under a Content-Security-Policy that forbids 'unsafe-eval'.
     ast: true,
@@ -61,14 +68,24 @@ export async function renderChart(
     },
   });
 
+  let frame = 0;
+  let lastWidth = container.clientWidth;
   const observer = new ResizeObserver(() => {
-    const next = Math.max(200, container.clientWidth - 60);
-    if (Math.abs(next - result.view.width()) > 4) void result.view.width(next).runAsync();
+    // Only width matters, and redrawing inside the observer callback would
+    // resize the container again in the same frame: defer to the next one.
+    if (container.clientWidth === lastWidth) return;
+    lastWidth = container.clientWidth;
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => {
+      const next = Math.max(200, container.clientWidth - 60);
+      if (Math.abs(next - result.view.width()) > 4) void result.view.width(next).runAsync();
+    });
   });
   observer.observe(container);
 
   return {
     finalize() {
+      cancelAnimationFrame(frame);
       observer.disconnect();
       result.finalize();
     },

@@ -53,3 +53,4 @@ export { colormap, colormapGradient, type ColormapName } from './colormap.js';
 export { channelRange, drawFeatureTiles, drawRgb, type TileOptions } from './feature-tiles.js';
 export { renderChart, type Chart, type ChartSpec } from './charts.js';
 export { mathml } from './math.js';
+export { isFolder, sliceUrl, userModelNote } from './model-source.js';

@@ -46,3 +46,20 @@ describe('core tensors', () => {
     expect(diverging[127 * 3]).to.be.within(0xd0, 0xe0);
   });
 });
+
+describe('sliceUrl', () => {
+  it('takes a file for the main slice and a folder for every slice', async () => {
+    const { sliceUrl, userModelNote } = await import('../src/model-source.js');
+    const base = new URL('/', document.baseURI).href;
+    expect(sliceUrl('', 'resnet50-stem', '/built-in.onnx', true)).to.equal('/built-in.onnx');
+    expect(sliceUrl('/mine.onnx', 'bottleneck-identity', '/b.onnx', true)).to.equal('/mine.onnx');
+    expect(sliceUrl('/mine.onnx', 'resnet50-stem', '/s.onnx')).to.equal('/s.onnx');
+    expect(sliceUrl('/my-slices/', 'resnet50-stem', '/s.onnx')).to.equal(
+      `${base}my-slices/resnet50-stem.onnx`,
+    );
+    expect(userModelNote('/my-slices/', 'x')).to.equal('Your models from /my-slices/.');
+    expect(userModelNote('/m.onnx', 'The stem is seeded.')).to.equal(
+      'Your model at /m.onnx. The stem is seeded.',
+    );
+  });
+});

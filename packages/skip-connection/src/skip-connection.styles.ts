@@ -101,11 +101,7 @@ export const skipConnectionStyles = css`
     font-weight: 600;
   }
 
-  /* vega-embed styles its container as an inline-block, which would size
-     it from the chart; core's renderChart sizes the chart from the
-     container (ResizeObserver), so the two would chase each other into a
-     "ResizeObserver loop" error. A block of fixed height breaks the loop.
-     TODO(#2): core should pin the container itself. */
+  /* A fixed height keeps the page from jumping while vega loads. */
   div[part='chart'] {
     display: block;
     width: 100%;

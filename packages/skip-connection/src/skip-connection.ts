@@ -7,11 +7,14 @@ import {
   drawFeatureTiles,
   drawRgb,
   imageToTensor,
+  isFolder,
   loadPixels,
   mathml,
   renderChart,
   resizeToFloat,
+  sliceUrl,
   topK,
+  userModelNote,
   type Chart,
   type ModelContract,
   type PlainTensor,
@@ -78,7 +81,10 @@ export class ShortcutChangeEvent extends Event {
 }
 
 const STEM = slices['resnet50-stem'];
-const BLOCK = { projection: slices['bottleneck-projection'], identity: slices['bottleneck-identity'] };
+const BLOCK = {
+  projection: slices['bottleneck-projection'],
+  identity: slices['bottleneck-identity'],
+};
 const OUTPUTS = ['residual', 'shortcut', 'output'];
 const CHANNELS = 8;
 const SEED = 2016;
@@ -181,10 +187,12 @@ export class SkipConnection extends WalkthroughFigure {
   }
 
   protected override get weightsNote(): string {
-    return this.src
-      ? `Your model at ${this.src} ran the ${this.shortcut} block; the stem and the deep ` +
-          'stacks are the built-in slices.'
-      : this.#blockNote;
+    if (!this.src) return this.#blockNote;
+    const rest = isFolder(this.src)
+      ? ''
+      : ' It ran the block; the stem that feeds it has seeded weights (give a folder of ' +
+        'slices, src ending in /, to use yours throughout).';
+    return `${userModelNote(this.src, '').trim()}${rest} The deep stacks are built in.`;
   }
 
   protected override async execute(context: RunContext): Promise<void> {
@@ -201,17 +209,18 @@ export class SkipConnection extends WalkthroughFigure {
     this.deepNote = plainManifest.weights.note;
 
     // Stem, then layer1[0]; layer1[1] takes layer1[0]'s output, as in ResNet-50.
-    const stem = await context.session(STEM.model);
+    const url = (name: SliceName, builtIn: string, main = false) =>
+      sliceUrl(this.src, name, builtIn, main);
+    const stem = await context.session(url('resnet50-stem', STEM.model));
     const { pool } = await context.infer(stem, { image: imageToTensor(pixels, 224) }, ['pool']);
     let x = pool!;
     if (shortcut === 'identity') {
-      const first = await context.session(BLOCK.projection.model);
+      const first = await context.session(url('bottleneck-projection', BLOCK.projection.model));
       x = (await context.infer(first, { x }, ['output'])).output!;
     }
-    // TODO(#2): `src` replaces this block only; a pretrained block still sees
-    // x from the built-in seeded stem. Take a `stem-src` too.
     const contract: ModelContract = { inputs: { x: x.dims }, outputs: OUTPUTS };
-    const session = await context.session(this.src || BLOCK[shortcut].model, contract);
+    const main = url(`bottleneck-${shortcut}`, BLOCK[shortcut].model, true);
+    const session = await context.session(main, contract);
     const out = await context.infer(session, { x }, OUTPUTS);
     const block: BlockTensors = {
       x,
@@ -224,7 +233,10 @@ export class SkipConnection extends WalkthroughFigure {
 
     // He et al. 2016, Eq. 1 (identity) and Eq. 2 (projection W_s).
     const add = shortcut === 'identity' ? '\\mathbf{x}' : 'W_s\\mathbf{x}';
-    const formula = await mathml(`\\mathbf{y} = \\mathcal{F}(\\mathbf{x}, \\{W_i\\}) + ${add}`, true);
+    const formula = await mathml(
+      `\\mathbf{y} = \\mathcal{F}(\\mathbf{x}, \\{W_i\\}) + ${add}`,
+      true,
+    );
     if (signal.aborted) return;
 
     this.formula = formula;
@@ -349,24 +361,32 @@ export class SkipConnection extends WalkthroughFigure {
         </span>
       </div>
       ${this.renderControls()}
-      ${block ? this.renderMaps(block) : html`<div class="placeholder" ?data-busy=${this.status === 'loading'}>
-            Feature maps appear here.
-          </div>`}
+      ${
+        block
+          ? this.renderMaps(block)
+          : html`<div class="placeholder" ?data-busy=${this.status === 'loading'}>
+              Feature maps appear here.
+            </div>`
+      }
       <h4 id="signal">
         Signal propagation: activation ‖h‖ and JVP ‖J v‖ against depth, plain vs residual
       </h4>
-      ${block
-        ? html`<div
-            part="chart"
-            role="group"
-            aria-labelledby="signal"
-            aria-describedby="signal-caption"
-          ></div>`
-        : nothing}
+      ${
+        block
+          ? html`<div
+              part="chart"
+              role="group"
+              aria-labelledby="signal"
+              aria-describedby="signal-caption"
+            ></div>`
+          : nothing
+      }
       <p part="caption" id="signal-caption">
-        ${this.signalText
-          ? `${this.signalText} ${this.deepNote}`
-          : 'Norms of a plain and a residual stack of 30 blocks, per depth.'}
+        ${
+          this.signalText
+            ? `${this.signalText} ${this.deepNote}`
+            : 'Norms of a plain and a residual stack of 30 blocks, per depth.'
+        }
       </p>
     `;
   }
@@ -416,7 +436,9 @@ export class SkipConnection extends WalkthroughFigure {
       <div part="legend">
         ${scale('diverging', -this.ends[0], this.ends[0], `${left} and F(x), one shared signed scale`)}
         ${scale('viridis', 0, this.ends[1], 'output after ReLU')}
-        <span>Channels ${channels}: the ${CHANNELS} strongest in the output, same in every panel.</span>
+        <span
+          >Channels ${channels}: the ${CHANNELS} strongest in the output, same in every panel.</span
+        >
       </div>
       <p part="measurement">
         ‖F(x)‖ / ‖${left}‖ = <strong>${ratio.toFixed(2)}</strong>:
@@ -437,9 +459,13 @@ async function manifest(name: SliceName, signal: AbortSignal): Promise<SliceMani
   try {
     return await loadManifest(name, { signal });
   } catch (error) {
-    throw new FigureError('model-not-found', `The manifest of the ${name} slice could not be loaded.`, {
-      cause: error,
-    });
+    throw new FigureError(
+      'model-not-found',
+      `The manifest of the ${name} slice could not be loaded.`,
+      {
+        cause: error,
+      },
+    );
   }
 }
 
@@ -467,8 +493,14 @@ function bound(tensors: PlainTensor[], channels: readonly number[]): number {
 
 function scale(map: 'diverging' | 'viridis', low: number, high: number, label: string): unknown {
   const signed = low < 0;
-  const [lo, hi] = [low, high].map((v) => (signed && v > 0 ? '+' : '') + v.toFixed(2).replace('-', '−'));
-  return html`<span class="scale" role="img" aria-label=${`${label}: colour scale from ${lo} to ${hi}`}>
+  const [lo, hi] = [low, high].map(
+    (v) => (signed && v > 0 ? '+' : '') + v.toFixed(2).replace('-', '−'),
+  );
+  return html`<span
+    class="scale"
+    role="img"
+    aria-label=${`${label}: colour scale from ${lo} to ${hi}`}
+  >
     <span>${label}</span>
     ${lo}<span class="bar" style="background:${colormapGradient(map)}"></span>${hi}
   </span>`;

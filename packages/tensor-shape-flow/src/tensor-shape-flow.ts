@@ -15,8 +15,11 @@ import {
   drawFeatureTiles,
   drawRgb,
   imageToTensor,
+  isFolder,
   loadPixels,
   resizeToFloat,
+  sliceUrl,
+  userModelNote,
   warnOnce,
   type PlainTensor,
   type RunContext,
@@ -134,7 +137,7 @@ export class TensorShapeFlow extends WalkthroughFigure {
   }
 
   protected override get weightsNote(): string {
-    if (this.src) return `Your model at ${this.src}.`;
+    if (this.src) return userModelNote(this.src, '').trim();
     return this.manifestNote || (presets.get(this.preset)?.weightsNote ?? '');
   }
 
@@ -153,14 +156,16 @@ export class TensorShapeFlow extends WalkthroughFigure {
 
     // Slices run in stage order, each fed what the one before produced, so
     // measuring stops at the first stage without a slice. A user's `src`
-    // replaces only its own slice: trained stem features fed into seeded
-    // blocks would show shapes under a false name.
+    // file replaces only its own slice, and measuring stops after it:
+    // trained stem features fed into seeded blocks would be mislabelled. A
+    // folder of slices replaces them all.
     let last = '';
     let outputs: Record<string, PlainTensor> = {};
     for (const stage of preset.stages) {
       const runs = stage.slices ?? [];
       if (runs.length === 0) break;
-      if (this.src && runs.some((r) => r.name !== preset.userSlice)) break;
+      const mixed = this.src && !isFolder(this.src);
+      if (mixed && runs.some((r) => r.name !== preset.userSlice)) break;
 
       for (const run of runs) {
         if (run.name !== last) {
@@ -201,7 +206,8 @@ export class TensorShapeFlow extends WalkthroughFigure {
     name: string,
     contract: { inputs: Record<string, number[]>; outputs: string[] },
   ): Promise<SessionHandle> {
-    const url = this.src && name === preset.userSlice ? this.src : preset.slices?.[name]?.model;
+    const builtIn = preset.slices?.[name]?.model;
+    const url = builtIn && sliceUrl(this.src, name, builtIn, name === preset.userSlice);
     if (!url) {
       throw new FigureError(
         'model-not-found',
