@@ -4,8 +4,8 @@
 //   node scripts/serve.mjs [folder] [--isolated]
 //   PORT=8080 node scripts/serve.mjs apps/demo/dist
 //
-// Listens on 127.0.0.1 only. Serves folder/index.html for directories and
-// clean URLs (`/resnet/`, `/embed/skip-connection`), `Cache-Control:
+// Listens on 127.0.0.1 only. Serves folder/index.html for directories
+// (`/resnet` redirects to `/resnet/`, query kept), `Cache-Control:
 // no-cache` on everything, and with --isolated the COOP/COEP headers that
 // make the page cross-origin isolated, which onnxruntime-web needs before it
 // will use WebAssembly threads. The e2e tests and the benchmark import
@@ -136,7 +136,16 @@ async function handle(req, res, rootDir, isolated) {
     return;
   }
 
-  const file = await findFile(rootDir, new URL(req.url, 'http://x').pathname);
+  const url = new URL(req.url, 'http://x');
+  const file = await findFile(rootDir, url.pathname);
+  if (file?.redirect) {
+    // A folder without its slash: the demo's pages load their assets by
+    // relative URLs (Vite base './'), which resolve from the folder only
+    // with the slash. The query, the figure's attributes, is kept.
+    res.writeHead(301, { ...headers, Location: `${url.pathname}/${url.search}` });
+    res.end();
+    return;
+  }
   if (!file) {
     const page404 = await findFile(rootDir, '/404.html');
     res.writeHead(404, { ...headers, 'Content-Type': MIME_TYPES['.html'] });
@@ -179,10 +188,9 @@ async function findFile(rootDir, pathname) {
   if (info?.isDirectory()) {
     const index = join(target, 'index.html');
     const indexInfo = await stat(index).catch(() => null);
-    // Served in place, not redirected to `/embed/<tag>/`: an iframe's URL
-    // (and its query of attributes) stays as the author wrote it. Vite
-    // emits root-relative asset URLs, so relative resolution is moot.
-    return indexInfo?.isFile() ? { path: index, size: indexInfo.size } : null;
+    if (!indexInfo?.isFile()) return null;
+    if (!decoded.endsWith('/')) return { redirect: true };
+    return { path: index, size: indexInfo.size };
   }
 
   // `/embed/skip-connection` without a folder: try the .html file.
