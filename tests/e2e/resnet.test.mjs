@@ -62,8 +62,15 @@ describe('ResNet walkthrough /resnet/', { timeout: 600_000 }, () => {
     demo = await openDemo();
     opened = await demo.open('/resnet/');
     // The figures start when scrolled near: scroll to each, as a reader would.
+    // Each one is given the moment it needs to notice (an
+    // IntersectionObserver reports at the next frame, not on scroll).
     for (const tag of ['skip-connection', 'bottleneck-block', 'tensor-shape-flow']) {
       await opened.page.evaluate((t) => document.querySelector(t).scrollIntoView(), tag);
+      await opened.page.waitForFunction(
+        (t) => document.querySelector(t).getAttribute('status') !== 'idle',
+        { timeout: 30_000, polling: 'raf' },
+        tag,
+      );
     }
     await waitForFigures(opened.page, '[status]', 300_000, { min: 3 });
   });
