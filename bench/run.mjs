@@ -141,7 +141,7 @@ async function main() {
     log,
   });
 
-  // Information only: the same slices with WASM threads, which core turns
+  // As npm start serves the demo: the same slices with WASM threads, which core turns
   // on when the page is cross-origin isolated (COOP/COEP headers).
   const isolated = await startStaticServer({ root: repoRoot, isolated: true });
   if (isolated) {
@@ -199,11 +199,20 @@ function checks() {
       value: v === undefined ? f.error ?? 'not measured' : ms(v),
     });
   }
-  const identity = result.slices?.wasm?.rows?.find((r) => r.slice === 'bottleneck-identity');
+  // The target is judged as the demo is served (npm start: cross-origin
+  // isolated, so WASM threads); the one-thread figure is shown beside it
+  // for host pages that cannot send COOP/COEP.
+  const identityOf = (backend) =>
+    result.slices?.[backend]?.rows?.find((r) => r.slice === 'bottleneck-identity');
+  const identity = identityOf('wasm-threads') ?? identityOf('wasm');
+  const single = identityOf('wasm');
   list.push({
-    name: `bottleneck-identity WASM p50 ≤ ${TARGETS.identityWasmP50Ms} ms`,
+    name: `bottleneck-identity WASM p50 ≤ ${TARGETS.identityWasmP50Ms} ms (as served, threads)`,
     pass: identity?.p50 !== undefined && identity.p50 <= TARGETS.identityWasmP50Ms,
-    value: identity?.p50 !== undefined ? `${ms(identity.p50)} (n=${identity.count})` : identity?.error ?? 'not measured',
+    value:
+      identity?.p50 !== undefined
+        ? `${ms(identity.p50)} (n=${identity.count}); one thread: ${single?.p50 !== undefined ? ms(single.p50) : 'not measured'}`
+        : identity?.error ?? 'not measured',
   });
   const below = result.lazy?.belowFold;
   if (below) {
@@ -348,8 +357,8 @@ function printReport() {
       backend === 'webgpu'
         ? `WebGPU, adapter: ${run.adapterLabel}${run.software ? ' (timings mean nothing for real GPUs)' : ''}`
         : backend === 'wasm-threads'
-          ? `WASM, ${Math.min(4, run.environment?.cores ?? 1)} threads on a cross-origin isolated page (information; the demo is served without isolation)`
-          : 'WASM, 1 thread (page not cross-origin isolated, as the demo is served)';
+          ? `WASM, ${Math.min(4, run.environment?.cores ?? 1)} threads on a cross-origin isolated page (as npm start serves the demo)`
+          : 'WASM, 1 thread (a host page without COOP/COEP headers)';
     out.push('', `Inference: ${label}; golden input, session.run + output download, after warm-ups`);
     out.push(
       table(

@@ -127,7 +127,8 @@ async function handle(req, res, rootDir, isolated) {
   if (isolated) {
     headers['Cross-Origin-Opener-Policy'] = 'same-origin';
     headers['Cross-Origin-Embedder-Policy'] = 'require-corp';
-    headers['Cross-Origin-Resource-Policy'] = 'same-origin';
+    // cross-origin: an isolated page elsewhere may embed our pages and files.
+    headers['Cross-Origin-Resource-Policy'] = 'cross-origin';
   }
 
   if (req.method !== 'GET' && req.method !== 'HEAD') {

@@ -59,7 +59,8 @@ describe('ResNet walkthrough /resnet/', { timeout: 600_000 }, () => {
   let opened;
 
   before(async () => {
-    demo = await openDemo();
+    // Served as `npm start` serves it: cross-origin isolated, so WASM threads.
+    demo = await openDemo({ isolated: true });
     opened = await demo.open('/resnet/');
     // The figures start when scrolled near: scroll to each, as a reader would.
     // Each one is given the moment it needs to notice (an
@@ -88,6 +89,10 @@ describe('ResNet walkthrough /resnet/', { timeout: 600_000 }, () => {
       ['bottleneck-block', 'ready'],
       ['tensor-shape-flow', 'ready'],
     ]);
+  });
+
+  it('is cross-origin isolated, so the runtime may use threads', async () => {
+    assert.equal(await opened.page.evaluate(() => crossOriginIsolated), true);
   });
 
   it('logs no console error, uncaught exception or failed request', () => {
