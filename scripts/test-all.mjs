@@ -14,7 +14,8 @@
 //   component  @web/test-runner in headless Chromium, packages/*/test/**/*.test.ts
 //   slices     node --test, packages/*/test/**/*.test.js (model slices, numbers)
 //   e2e        node --test, tests/e2e/**/*.test.mjs against apps/demo/dist
-//   storybook  the Storybook build, counted as one test
+//   storybook  the Storybook build, counted as one test, then every story
+//              opened in it (tests/storybook)
 //
 // The build step (turbo) builds every workspace except Storybook, whose
 // build is the storybook suite: a broken story then fails one test instead
@@ -116,13 +117,13 @@ const SUITE_RUNNERS = {
       return { ...zero(), note: 'no apps/storybook/.storybook' };
     }
     const result = await run('npm', ['run', 'build', '-w', STORYBOOK]);
-    const ok = result.code === 0;
-    return {
-      passed: ok ? 1 : 0,
-      failed: ok ? 0 : 1,
-      skipped: 0,
-      note: ok ? undefined : `build ${describeExit(result)}`,
-    };
+    if (result.code !== 0) {
+      return { passed: 0, failed: 1, skipped: 0, note: `build ${describeExit(result)}` };
+    }
+    // The build counts as one test; then every story is opened in it.
+    const stories = await nodeTests('storybook-stories',
+      findFiles('tests/storybook', /\.test\.m?js$/), 'tests/storybook/**/*.test.mjs');
+    return { ...stories, passed: stories.passed + 1 };
   },
 };
 

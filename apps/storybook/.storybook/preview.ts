@@ -12,6 +12,8 @@ setCustomElementsManifest({
 });
 
 const preview: Preview = {
+  // A Docs page per figure, its tables read from the manifests above.
+  tags: ['autodocs'],
   parameters: {
     controls: { expanded: true },
     a11y: { test: 'error' },

@@ -1,0 +1,66 @@
+// Every story of the static Storybook, as a designer opens it: the figure
+// reaches status="ready" (or the error a story means to show), nothing is
+// logged as an error, and axe finds no violation in the rendered story.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { after, before, describe, it } from 'node:test';
+import { startServer } from '../../scripts/serve.mjs';
+import { formatProblems, launchBrowser, openPage, waitForFigures } from '../e2e/helpers.mjs';
+
+const root = new URL('../../apps/storybook/storybook-static/', import.meta.url);
+const index = JSON.parse(readFileSync(new URL('index.json', root)));
+const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+describe('Storybook stories', { timeout: 900_000 }, () => {
+  let server;
+  let browser;
+
+  before(async () => {
+    server = await startServer({ root: root.pathname, port: 0, quiet: true });
+    browser = await launchBrowser();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('has a story for every figure', () => {
+    const components = new Set(stories.map((s) => s.title));
+    for (const title of [
+      'ResNet/Skip connection',
+      'ResNet/Bottleneck block',
+      'ResNet/Tensor shape flow',
+    ]) {
+      assert.ok(
+        [...components].some((c) => c.toLowerCase() === title.toLowerCase()),
+        title,
+      );
+    }
+  });
+
+  for (const story of stories) {
+    it(`${story.title} / ${story.name} renders ready and passes axe`, async () => {
+      const url = new URL(`iframe.html?id=${story.id}&viewMode=story`, server.url).href;
+      const { page, problems } = await openPage(browser, url);
+      try {
+        await waitForFigures(page, '[status]', 240_000);
+        await page.evaluate(axeSource);
+        const violations = await page.evaluate(async () => {
+          const figures = [...document.querySelectorAll('[status]')];
+          const results = await Promise.all(figures.map((f) => window.axe.run(f)));
+          return results.flatMap((r) => r.violations.map((v) => `${v.id}: ${v.help}`));
+        });
+        assert.deepEqual(violations, []);
+        assert.equal(problems.length, 0, formatProblems(problems));
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
