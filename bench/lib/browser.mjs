@@ -4,30 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
 
-// Offline and quiet: no calls home, no component updates, no sync.
-const FALLBACK_ARGS = [
-  '--no-sandbox',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--disable-dev-shm-usage',
-  '--disable-background-timer-throttling',
-  '--disable-renderer-backgrounding',
-  '--disable-backgrounding-occluded-windows',
-  '--enable-unsafe-webgpu',
-];
-
-/** scripts/chromium.mjs when present: the flags the tests use, one place. */
+/** The flags and binary the tests use (scripts/chromium.mjs), in one place. */
 async function sharedSettings() {
-  try {
-    const shared = await import('../../scripts/chromium.mjs');
-    return { path: shared.chromiumPath, args: shared.chromiumArgs() };
-  } catch {
-    return { path: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: FALLBACK_ARGS };
-  }
+  const shared = await import('../../scripts/chromium.mjs');
+  return { path: shared.chromiumPath, args: shared.chromiumArgs() };
 }
 
 /**
