@@ -38,6 +38,29 @@ const PAGE = `<!doctype html>
 </html>
 `;
 
+// Many figures loading at once share one runtime and its sessions.
+const MANY = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>Many figures</title>
+    <script type="module" src="/vendor/mw/model-walkthroughs.js"></script>
+  </head>
+  <body>
+    ${['projection', 'identity', 'projection', 'identity', 'projection']
+      .map(
+        (s, i) =>
+          `<skip-connection loading="eager" shortcut="${s}"` +
+          `${i === 2 ? ' image="/vendor/mw/images/coffee.png"' : ''}></skip-connection>`,
+      )
+      .join('\n    ')}
+    <bottleneck-block loading="eager"></bottleneck-block>
+    <bottleneck-block loading="eager" block="projection"></bottleneck-block>
+    <tensor-shape-flow loading="eager"></tensor-shape-flow>
+  </body>
+</html>
+`;
+
 describe(
   'standalone build under a strict CSP, served from another path',
   { timeout: 300_000 },
@@ -50,6 +73,7 @@ describe(
       site = mkdtempSync(join(tmpdir(), 'mw-site-'));
       cpSync(join(demoDist, 'standalone'), join(site, 'vendor/mw'), { recursive: true });
       writeFileSync(join(site, 'post.html'), PAGE);
+      writeFileSync(join(site, 'many.html'), MANY);
       server = await startServer({ root: site, port: 0, quiet: true });
       browser = await launchBrowser();
     });
@@ -79,6 +103,19 @@ describe(
         () => document.querySelector('bottleneck-block').result.x.dims,
       );
       assert.deepEqual(shapes, [1, 64, 56, 56]);
+    });
+
+    it('brings eight figures loading at once to ready, three times over', async () => {
+      for (let round = 0; round < 3; round++) {
+        const { page, problems } = await openPage(browser, new URL('/many.html', server.url).href);
+        try {
+          const states = await waitForFigures(page, '[status]', 240_000, { min: 8 });
+          assert.equal(states.length, 8);
+          assert.equal(problems.length, 0, formatProblems(problems));
+        } finally {
+          await page.close();
+        }
+      }
     });
   },
 );

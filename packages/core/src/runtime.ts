@@ -36,7 +36,23 @@ type OrtModule = typeof Ort;
 const options: RuntimeOptions = {};
 const modules = new Map<ResolvedBackend, Promise<OrtModule>>();
 const sessions = new Map<string, SessionEntry>();
-const creating = new Map<ResolvedBackend, Promise<void>>();
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs onnxruntime calls one at a time for the whole page. Every session
+ * shares one WebAssembly heap (and one WebGPU device), and overlapping
+ * calls were seen to fail: a second WebGPU session refused while one is
+ * being created, and "failed to call OrtRun()" with several figures loading
+ * at once. A single-threaded backend gains nothing from overlap anyway.
+ */
+function exclusive<T>(task: () => Promise<T>): Promise<T> {
+  const turn = queue.then(task, task);
+  queue = turn.then(
+    () => undefined,
+    () => undefined,
+  );
+  return turn;
+}
 
 interface SessionEntry {
   refs: number;
@@ -233,25 +249,14 @@ async function openSession(url: string, backend: ResolvedBackend): Promise<Loade
   }
 
   const ort = await loadRuntime(backend);
-  // onnxruntime-web's WebGPU provider refuses a second session while one is
-  // being created ("another WebGPU EP inference session is being
-  // created"), so figures on one page take turns.
-  const previous = creating.get(backend) ?? Promise.resolve();
-  const created = previous.then(() =>
-    ort.InferenceSession.create(bytes, {
-      executionProviders: [backend],
-      graphOptimizationLevel: 'all',
-    }),
-  );
-  creating.set(
-    backend,
-    created.then(
-      () => undefined,
-      () => undefined,
-    ),
-  );
   try {
-    return { ort, session: await created };
+    const session = await exclusive(() =>
+      ort.InferenceSession.create(bytes, {
+        executionProviders: [backend],
+        graphOptimizationLevel: 'all',
+      }),
+    );
+    return { ort, session };
   } catch (error) {
     const detail = error instanceof Error ? ` (${error.message})` : '';
     throw new FigureError(
@@ -312,21 +317,22 @@ function createHandle(
         tensors[name] = new ort.Tensor('float32', t.data, t.dims);
       }
 
-      const start = performance.now();
-      let result: Ort.InferenceSession.ReturnType;
-      try {
-        result = outputs ? await session.run(tensors, outputs) : await session.run(tensors);
-      } catch (error) {
-        throw toFigureError(error, 'inference-failed');
-      }
-
-      const plain: Record<string, PlainTensor> = {};
-      for (const [name, tensor] of Object.entries(result)) {
-        // getData() downloads GPU-resident outputs; CPU ones resolve at once.
-        const data = (await tensor.getData()) as Float32Array;
-        plain[name] = { data, dims: [...tensor.dims] };
-      }
-      return { outputs: plain, ms: performance.now() - start };
+      return exclusive(async () => {
+        const start = performance.now();
+        let result: Ort.InferenceSession.ReturnType;
+        try {
+          result = outputs ? await session.run(tensors, outputs) : await session.run(tensors);
+        } catch (error) {
+          throw toFigureError(error, 'inference-failed');
+        }
+        const plain: Record<string, PlainTensor> = {};
+        for (const [name, tensor] of Object.entries(result)) {
+          // getData() downloads GPU-resident outputs; CPU ones resolve at once.
+          const data = (await tensor.getData()) as Float32Array;
+          plain[name] = { data, dims: [...tensor.dims] };
+        }
+        return { outputs: plain, ms: performance.now() - start };
+      });
     },
     release() {
       if (released) return;
@@ -343,7 +349,7 @@ function releaseEntry(key: string): void {
   if (entry.refs > 0) return;
   sessions.delete(key);
   entry.session.then(
-    ({ session }) => session.release(),
+    ({ session }) => exclusive(() => session.release()),
     () => undefined,
   );
 }

@@ -51,6 +51,22 @@ describe('runtime', () => {
     expect(openSessionCount()).to.equal(0);
   });
 
+  it('gives every concurrent run on a shared session its own right answer', async () => {
+    // Five figures on a page share one session and may run it at once.
+    const handles = await Promise.all(
+      Array.from({ length: 5 }, () => acquireSession(slices['bottleneck-identity'].model, 'wasm')),
+    );
+    const input = goldenInput([1, 256, 56, 56]);
+    const results = await Promise.all(handles.map((h) => h.run({ x: input }, ['output'])));
+    const first = results[0]!.outputs['output']!.data;
+    for (const { outputs } of results) {
+      expect(Array.from(outputs['output']!.data.subarray(0, 1000))).to.deep.equal(
+        Array.from(first.subarray(0, 1000)),
+      );
+    }
+    for (const h of handles) h.release();
+  });
+
   it('names a missing model, a file that is not ONNX, and a model that does not fit', async () => {
     const missing = await failure(acquireSession('/packages/core/no-such-model.onnx', 'wasm'));
     expect(missing.code).to.equal('model-not-found');
