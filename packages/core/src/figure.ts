@@ -21,6 +21,8 @@ import {
 } from './runtime.js';
 import { themeStyles } from './theme.js';
 
+const LOADING_CHOICES: readonly string[] = ['lazy', 'eager'];
+
 /** Where a figure is in its life: before, during and after its first run. */
 export type FigureStatus = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -84,6 +86,7 @@ export abstract class WalkthroughFigure extends LitElement {
   #held: SessionHandle[] = [];
   #started = false;
   #runPromise: Promise<void> = Promise.resolve();
+  #status: FigureStatus = 'idle';
 
   /** Where the figure is: `idle`, `loading`, `ready` or `error`. Read-only. */
   @property({ reflect: true })
@@ -146,10 +149,14 @@ export abstract class WalkthroughFigure extends LitElement {
     this.#run?.abort();
     this.#releaseHeld();
     this.#started = false;
-    this.status = 'idle';
+    this.#setStatus('idle');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // `status` reports; it does not steer. A value set from outside (an
+    // attribute in the page's HTML, say) is put back at once.
+    if (changed.has('status') && this.status !== this.#status) this.status = this.#status;
+
     const ctor = this.constructor as typeof WalkthroughFigure;
     const rerun = ctor.runProperties.some((p) => changed.has(p));
     if (this.#started && rerun && this.hasUpdated) this.#schedule();
@@ -176,6 +183,9 @@ export abstract class WalkthroughFigure extends LitElement {
     if (!BACKEND_CHOICES.includes(this.backend)) {
       return badValue('backend', this.backend, BACKEND_CHOICES);
     }
+    if (!LOADING_CHOICES.includes(this.loading)) {
+      return badValue('loading', this.loading, LOADING_CHOICES);
+    }
     return undefined;
   }
 
@@ -200,9 +210,9 @@ export abstract class WalkthroughFigure extends LitElement {
         ${
           this.status === 'error'
             ? html`<div part="error" role="alert">${this.errorMessage}</div>`
-            : nothing
+            : // What an earlier run drew would be read as this input's result.
+              this.renderBody()
         }
-        ${this.renderBody()}
         <p part="status" aria-live="polite">
           ${this.renderStatus()}
           ${this.notice ? html`<span class="notice">${this.notice}</span>` : nothing}
@@ -246,7 +256,7 @@ export abstract class WalkthroughFigure extends LitElement {
     const { signal } = controller;
     const next: SessionHandle[] = [];
 
-    this.status = 'loading';
+    this.#setStatus('loading');
     this.errorMessage = '';
     try {
       const problem = this.validate();
@@ -280,7 +290,7 @@ export abstract class WalkthroughFigure extends LitElement {
       this.#releaseHeld();
       this.#held = next.splice(0);
       this.ranOn = { backend, ms: last };
-      this.status = 'ready';
+      this.#setStatus('ready');
       this.timings.ready = performance.now();
       await this.updateComplete;
       this.dispatchEvent(new FigureReadyEvent(backend, last));
@@ -288,12 +298,17 @@ export abstract class WalkthroughFigure extends LitElement {
       if (signal.aborted) return;
       const failure = toFigureError(error, 'inference-failed');
       this.errorMessage = failure.message;
-      this.status = 'error';
+      this.#setStatus('error');
       await this.updateComplete;
       this.dispatchEvent(new FigureErrorEvent(failure.code, failure.message));
     } finally {
       for (const handle of next) handle.release();
     }
+  }
+
+  #setStatus(status: FigureStatus): void {
+    this.#status = status;
+    this.status = status;
   }
 
   #releaseHeld(): void {

@@ -132,3 +132,46 @@ describe('WalkthroughFigure', () => {
     expect(el.runs).to.equal(2);
   });
 });
+
+describe('WalkthroughFigure attributes from outside', () => {
+  it('rejects an unknown loading value', async () => {
+    const el = document.createElement('mw-probe-figure') as ProbeFigure;
+    el.setAttribute('loading', 'soon');
+    const failed = oneEvent(el, 'error') as Promise<FigureErrorEvent>;
+    document.body.append(el);
+    el.scrollIntoView();
+
+    const event = await failed;
+    expect(event.message).to.equal('loading="soon" is not one of "lazy", "eager".');
+    el.remove();
+  });
+
+  it('keeps status read-only: a status attribute in the page is put back', async () => {
+    const spacer = document.createElement('div');
+    spacer.style.height = '5000px';
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<mw-probe-figure status="ready"></mw-probe-figure>';
+    document.body.append(spacer, wrapper);
+    const el = wrapper.firstElementChild as ProbeFigure;
+    await el.updateComplete;
+
+    expect(el.status).to.equal('idle');
+    expect(el.getAttribute('status')).to.equal('idle');
+    spacer.remove();
+    wrapper.remove();
+  });
+
+  it('hides what an earlier run drew once a later run fails', async () => {
+    const el = await fixture<ProbeFigure>(html`<mw-probe-figure loading="eager"></mw-probe-figure>`);
+    await waitUntil(() => el.status === 'ready');
+    expect(el.shadowRoot!.querySelector('[part=body]')).to.exist;
+
+    el.work = async () => {
+      throw new FigureError('image-decode', 'The chosen file is not an image.');
+    };
+    el.image = '/not-an-image.txt';
+    await waitUntil(() => el.status === 'error');
+    expect(el.shadowRoot!.querySelector('[part=body]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('not an image');
+  });
+});
