@@ -89,7 +89,8 @@ const OUTPUTS = ['residual', 'shortcut', 'output'];
 const CHANNELS = 8;
 const SEED = 2016;
 // Legends below the plot keep the chart within the container's width.
-const BOTTOM = { orient: 'bottom' };
+// Entries stacked, so the two legends fit side by side on a phone.
+const BOTTOM = { orient: 'bottom', direction: 'vertical' };
 
 /**
  * A real ResNet-50 residual block run on a photo: x, F(x) and F(x) + x as
@@ -405,7 +406,7 @@ export class SkipConnection extends WalkthroughFigure {
     return html`
       <div part="controls" role="group" aria-label="Shortcut">
         <span id="shortcut-label">Shortcut:</span>
-        ${button('projection', 'Projection W_s x (64→256)')}
+        ${button('projection', 'Projection Wₛ x (64→256)')}
         ${button('identity', 'Identity x (256→256)')}
       </div>
     `;
@@ -413,7 +414,7 @@ export class SkipConnection extends WalkthroughFigure {
 
   protected renderMaps(block: BlockTensors): unknown {
     const projection = this.shortcut === 'projection';
-    const left = projection ? 'W_s x' : 'x';
+    const left = projection ? 'Wₛ x' : 'x';
     const channels = block.channels.join(', ');
     const panel = (map: 'shortcut' | 'residual' | 'output', title: unknown, what: string) => html`
       <figure>
@@ -429,7 +430,7 @@ export class SkipConnection extends WalkthroughFigure {
     const ratio = normRatio(block.residual.data, block.shortcut.data);
     return html`
       <div part="panels">
-        ${panel('shortcut', projection ? 'W_s x, the projected input' : 'x, the input', `${left}, the shortcut`)}
+        ${panel('shortcut', projection ? 'Wₛ x, the projected input' : 'x, the input', `${left}, the shortcut`)}
         ${panel('residual', html`<span class="op">+</span> F(x), the residual`, 'F(x), the residual branch')}
         ${panel('output', html`<span class="op">=</span> F(x) + ${left} after ReLU`, `ReLU of F(x) + ${left}, the block output`)}
       </div>

@@ -59,7 +59,7 @@ describe('skip-connection', () => {
     const panels = [...root.querySelectorAll('[part=panels] figure')];
     expect(panels).to.have.length(3);
     const captions = panels.map((p) => p.querySelector('figcaption')!.textContent!);
-    expect(captions[0]).to.contain('W_s x').and.contain('56×56×256');
+    expect(captions[0]).to.contain('Wₛ x').and.contain('56×56×256');
     expect(captions[1]).to.contain('F(x)').and.contain('56×56×256');
     expect(captions[2]).to.contain('after ReLU').and.contain('56×56×256');
 
@@ -115,7 +115,7 @@ describe('skip-connection', () => {
     // The printed ratio comes from the same tensors.
     const ratio = ref.outputs.residual!.l2 / ref.outputs.shortcut!.l2;
     const line = el.shadowRoot!.querySelector('[part=measurement]')!.textContent!;
-    expect(line.replace(/\s+/g, ' ')).to.contain(`‖F(x)‖ / ‖W_s x‖ = ${ratio.toFixed(2)}`);
+    expect(line.replace(/\s+/g, ' ')).to.contain(`‖F(x)‖ / ‖Wₛ x‖ = ${ratio.toFixed(2)}`);
   });
 
   it('renders y = F(x, {Wᵢ}) + W_s x as MathML', () => {

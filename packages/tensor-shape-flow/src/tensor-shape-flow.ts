@@ -403,7 +403,8 @@ export class TensorShapeFlow extends WalkthroughFigure {
       shortcut = 'identity in every repeat';
     }
 
-    const share = a ? ((100 * a.params) / total).toFixed(1) : '';
+    // Two significant digits, so a small stage reads 0.037%, not 0.0%.
+    const share = a ? Number(((100 * a.params) / total).toPrecision(2)).toString() : '';
     const params = a ? `${number.format(a.params)} (${share}% of ${number.format(total)})` : '';
     const wrong = m?.mismatch
       ? html`<strong class="error">, not the paper's ${formatShape(node.output)}</strong>`
