@@ -26,7 +26,7 @@ function figureIn(tag) {
     el && {
       status: el.getAttribute('status'),
       shortcut: el.getAttribute('shortcut'),
-      error: el.shadowRoot.querySelector('[part=error]')?.textContent ?? '',
+      error: el.shadowRoot.querySelector('[part=alert]')?.textContent ?? '',
     }
   );
 }

@@ -264,7 +264,7 @@ function readFigureStates(selector) {
     const fromProperty = el.errorMessage ?? el.error?.message ?? el.statusMessage;
     if (typeof fromProperty === 'string' && fromProperty) return fromProperty;
     const root = el.shadowRoot;
-    const node = root?.querySelector('[role="alert"], [part~="error"], .error')
+    const node = root?.querySelector('[role="alert"], [part~="alert"], .error')
       ?? el.querySelector('[role="alert"], [slot="error"]');
     const text = (node ?? root ?? el).textContent ?? '';
     return text.replace(/\s+/g, ' ').trim().slice(0, 500);

@@ -108,8 +108,6 @@ const shapeOf = (t: PlainTensor): string => {
  * @csspart tiles - The feature-map canvas of a step.
  * @csspart details - What the selected step does and costs.
  * @csspart comparison - The bottleneck vs basic block table.
- * @csspart error - The message shown when the figure cannot run.
- * @csspart status - Backend, timing and where the weights come from.
  *
  * @cssprop [--mw-bottleneck-block-bar=var(--mw-color-accent)] - Colour of the channel bars.
  * @cssprop [--mw-bottleneck-block-tile-size=120px] - Widest a step's maps are drawn.

@@ -160,7 +160,7 @@ describe('bottleneck-block', () => {
       'viridis',
     ]);
 
-    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('not trained');
+    expect(root(el).querySelector('[part=footnote]')!.textContent).to.contain('not trained');
   });
 
   it('counts parameters and FLOPs as by hand', () => {
@@ -373,7 +373,7 @@ describe('bottleneck-block', () => {
     expect(failed?.message, 'error on WebGPU').to.equal(undefined);
     const ready = events.find((e) => e.type === 'ready') as Event & { backend?: string };
     expect(ready.backend).to.equal('webgpu');
-    expect(root(el).querySelector('[part=status]')!.textContent).to.contain('Ran on WebGPU');
+    expect(root(el).querySelector('[part=footnote]')!.textContent).to.contain('Ran on WebGPU');
 
     const ref = (await loadManifest('bottleneck-projection')).imageReference!;
     for (const name of ['reduce', 'output'] as const) {
@@ -413,7 +413,7 @@ describe('bottleneck-block', () => {
         expect(el.status).to.equal('error');
         const error = events.find((e) => e.type === 'error') as FigureErrorEvent;
         expect(error.code).to.equal(code);
-        expect(root(el).querySelector('[part=error]')!.textContent).to.match(message);
+        expect(root(el).querySelector('[part=alert]')!.textContent).to.match(message);
       });
     }
 
@@ -421,7 +421,7 @@ describe('bottleneck-block', () => {
       const src = slices['bottleneck-identity'].model;
       const { el } = await mount({ src });
       expect(el.status).to.equal('ready');
-      expect(root(el).querySelector('[part=status]')!.textContent).to.contain(
+      expect(root(el).querySelector('[part=footnote]')!.textContent).to.contain(
         `Your model at ${src}`,
       );
     });
@@ -430,7 +430,7 @@ describe('bottleneck-block', () => {
       const src = new URL('./', slices['bottleneck-identity'].model).href;
       const { el } = await mount({ src });
       expect(el.status).to.equal('ready');
-      expect(root(el).querySelector('[part=status]')!.textContent).to.contain(
+      expect(root(el).querySelector('[part=footnote]')!.textContent).to.contain(
         `Your models from ${src}`,
       );
       expect(el.result!.output.dims).to.deep.equal([1, 256, 56, 56]);
@@ -439,7 +439,7 @@ describe('bottleneck-block', () => {
     it('names the missing file when a folder lacks a slice', async () => {
       const { el } = await mount({ src: '/packages/bottleneck-block/' });
       expect(el.status).to.equal('error');
-      expect(root(el).querySelector('[part=error]')!.textContent).to.contain(
+      expect(root(el).querySelector('[part=alert]')!.textContent).to.contain(
         'resnet50-stem.onnx',
       );
     });

@@ -39,13 +39,13 @@ export const figureStyles = css`
     margin-block: calc(var(--_space) / 2);
   }
 
-  [part='status'] {
+  [part='footnote'] {
     margin-top: calc(var(--_space) / 2);
     font-size: 0.85em;
     color: var(--_muted);
   }
 
-  [part='error'] {
+  [part='alert'] {
     margin: calc(var(--_space) / 2) 0;
     padding: 8px 12px;
     border-radius: calc(var(--_radius) / 2);

@@ -59,8 +59,8 @@ export interface RunContext {
  *   bubble, like the `error` event of <img>.
  * @csspart figure - the frame around everything
  * @csspart title - the figure's heading
- * @csspart error - the message shown when the figure cannot run
- * @csspart status - the line saying which backend ran, how fast, and
+ * @csspart alert - the message shown when the figure cannot run
+ * @csspart footnote - the line saying which backend ran, how fast, and
  *   where the weights come from
  * @cssprop [--mw-color-fg=#1c2128] - text colour (dark: #e6edf3)
  * @cssprop [--mw-color-bg=#ffffff] - background (dark: #0d1117)
@@ -209,11 +209,11 @@ export abstract class WalkthroughFigure extends LitElement {
         <h3 part="title" id="title">${this.figureTitle}</h3>
         ${
           this.status === 'error'
-            ? html`<div part="error" role="alert">${this.errorMessage}</div>`
+            ? html`<div part="alert" role="alert">${this.errorMessage}</div>`
             : // What an earlier run drew would be read as this input's result.
               this.renderBody()
         }
-        <p part="status" aria-live="polite">
+        <p part="footnote" aria-live="polite">
           ${this.renderStatus()}
           ${this.notice ? html`<span class="notice">${this.notice}</span>` : nothing}
         </p>

@@ -81,7 +81,7 @@ describe('WalkthroughFigure', () => {
     const event = await failed;
     expect(event.code).to.equal('image-decode');
     expect(el.getAttribute('status')).to.equal('error');
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain(
+    expect(el.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain(
       'could not be decoded',
     );
     el.remove();
@@ -172,6 +172,6 @@ describe('WalkthroughFigure attributes from outside', () => {
     el.image = '/not-an-image.txt';
     await waitUntil(() => el.status === 'error');
     expect(el.shadowRoot!.querySelector('[part=body]')).to.equal(null);
-    expect(el.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('not an image');
+    expect(el.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain('not an image');
   });
 });

@@ -42,7 +42,7 @@ describe('runtime without WebGPU', () => {
     );
     await waitUntil(() => el.status === 'ready');
     expect(el.backendSeen).to.equal('wasm');
-    const status = el.shadowRoot!.querySelector('[part=status]')!.textContent!;
+    const status = el.shadowRoot!.querySelector('[part=footnote]')!.textContent!;
     expect(status).to.contain('Ran on WASM').and.contain('no WebGPU adapter');
     await expect(el).to.be.accessible();
   });

@@ -111,8 +111,6 @@ const BOTTOM = { orient: 'bottom', direction: 'vertical' };
  * @csspart measurement - ‖F(x)‖ against the shortcut's norm.
  * @csspart chart - The signal-propagation chart.
  * @csspart caption - The chart's summary in words.
- * @csspart status - Backend, timing and where the weights come from.
- * @csspart error - The message shown when the figure cannot run.
  *
  * @cssprop [--mw-skip-connection-chart-height=300px] - Space kept for the chart.
  *

@@ -168,7 +168,7 @@ describe('skip-connection', () => {
 
   it('says where the weights come from', async () => {
     const { weights } = await loadManifest('bottleneck-projection');
-    const status = el.shadowRoot!.querySelector('[part=status]')!.textContent!;
+    const status = el.shadowRoot!.querySelector('[part=footnote]')!.textContent!;
     expect(status).to.contain('Ran on WASM');
     expect(status).to.contain(weights.note);
   });
@@ -238,7 +238,7 @@ describe('skip-connection', () => {
       );
       expect(event.code).to.equal('bad-attribute');
       const message = badValue('shortcut', 'dense', ['projection', 'identity']);
-      expect(figure.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain(message);
+      expect(figure.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain(message);
     });
 
     it('reports a src that is not there', async () => {
@@ -262,7 +262,7 @@ describe('skip-connection', () => {
           src=${slices['bottleneck-identity'].model}></skip-connection>`,
       );
       expect(event.code).to.equal('model-mismatch');
-      expect(figure.shadowRoot!.querySelector('[part=error]')!.textContent).to.contain('[1, 64, 56, 56]');
+      expect(figure.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain('[1, 64, 56, 56]');
     });
 
     it('reports an image that is not an image', async () => {
@@ -281,7 +281,7 @@ describe('skip-connection', () => {
     );
     await settled(figure);
     expect(figure.status).to.equal('ready');
-    expect(figure.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain(`Your model at ${src}`);
+    expect(figure.shadowRoot!.querySelector('[part=footnote]')!.textContent).to.contain(`Your model at ${src}`);
     // Same graph, same numbers as the built-in figure.
     expect(tensorStats(figure.blockTensors!.output.data).l2).to.be.closeTo(
       tensorStats(el.blockTensors!.output.data).l2,
@@ -307,6 +307,6 @@ describe('skip-connection', () => {
     // for the deep stacks; on a real adapter, wait for the whole figure.
     if ((await webGpuAdapter()).software) return;
     await settled(figure);
-    expect(figure.shadowRoot!.querySelector('[part=status]')!.textContent).to.contain('Ran on WebGPU');
+    expect(figure.shadowRoot!.querySelector('[part=footnote]')!.textContent).to.contain('Ran on WebGPU');
   });
 });

@@ -75,8 +75,6 @@ const number = new Intl.NumberFormat('en-US');
  * @csspart stage - One stage (and the input image) in the flow.
  * @csspart edge-label - The shape on the edge below a stage.
  * @csspart details - Operators, shortcut, parameters and shapes of the selected stage.
- * @csspart error - The message shown when the figure cannot run.
- * @csspart status - Backend, timing and where the weights come from.
  *
  * @cssprop [--mw-tensor-shape-flow-measured=var(--mw-color-accent)] - Colour of measured shapes.
  * @cssprop [--mw-tensor-shape-flow-skip=var(--mw-color-skip)] - Colour of shortcut arcs.

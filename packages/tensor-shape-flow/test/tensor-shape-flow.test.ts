@@ -140,7 +140,7 @@ async function failWith(
   await settle(el);
   expect(el.getAttribute('status')).to.equal('error');
   expect(events.map((e) => e.code)).to.deep.equal([code]);
-  expect(part(el, 'error')[0]!.textContent!.trim()).to.equal(events[0]!.message);
+  expect(part(el, 'alert')[0]!.textContent!.trim()).to.equal(events[0]!.message);
   return el;
 }
 
@@ -250,7 +250,7 @@ describe('<tensor-shape-flow>', () => {
       expect(part(el, 'details')[0]!.textContent).to.contain(dims);
     }
     expect(stage(el, 'conv2_x').querySelector('canvas')!.width).to.equal(56);
-    expect(part(el, 'status')[0]!.textContent).to.contain('random');
+    expect(part(el, 'footnote')[0]!.textContent).to.contain('random');
   });
 
   it('moves with the arrow keys and selects with Enter', async () => {
@@ -298,7 +298,7 @@ describe('<tensor-shape-flow>', () => {
 
   it('reports a preset that is not registered as a bad attribute', async () => {
     const el = await failWith({ preset: 'vgg16' }, 'bad-attribute');
-    expect(part(el, 'error')[0]!.textContent!.trim()).to.match(
+    expect(part(el, 'alert')[0]!.textContent!.trim()).to.match(
       /^preset="vgg16" is not one of "resnet50", /,
     );
   });
@@ -378,7 +378,7 @@ describe('<tensor-shape-flow>', () => {
     );
     await settle(el);
     expect(el.status).to.equal('ready');
-    expect(part(el, 'status')[0]!.textContent).to.contain(`Your model at ${src}.`);
+    expect(part(el, 'footnote')[0]!.textContent).to.contain(`Your model at ${src}.`);
     expect(stage(el, 'pool1').className).to.equal('measured');
     expect(stage(el, 'conv2_x').className).to.equal('');
   });
@@ -393,7 +393,7 @@ describe('<tensor-shape-flow>', () => {
 
   it('says when src has the wrong inputs', async () => {
     const el = await failWith({ src: `${SLICES}/bottleneck-projection.onnx` }, 'model-mismatch');
-    expect(part(el, 'error')[0]!.textContent).to.contain('"image"');
+    expect(part(el, 'alert')[0]!.textContent).to.contain('"image"');
   });
 
   it('says when the image is not an image', async () => {
@@ -406,7 +406,7 @@ describe('<tensor-shape-flow>', () => {
     );
     await settle(el);
     expect(el.status).to.equal('ready');
-    expect(part(el, 'status')[0]!.textContent).to.contain('WebGPU');
+    expect(part(el, 'footnote')[0]!.textContent).to.contain('WebGPU');
     for (const id of ['conv1', 'pool1', 'conv2_x']) {
       expect(stage(el, id).className, id).to.equal('measured');
     }
