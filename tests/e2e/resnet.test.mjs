@@ -162,6 +162,18 @@ describe('ResNet walkthrough /resnet/', { timeout: 600_000 }, () => {
     assert.deepEqual(measured.conv2_x, [1, 256, 56, 56]);
   });
 
+  it('saves each figure as a PNG of what it shows', async () => {
+    for (const tag of ['skip-connection', 'bottleneck-block', 'tensor-shape-flow']) {
+      const picture = await opened.page.evaluate(async (t) => {
+        const el = document.querySelector(t);
+        const bitmap = await createImageBitmap(await el.toPNG(2));
+        return { width: bitmap.width, height: bitmap.height, cssWidth: el.offsetWidth };
+      }, tag);
+      assert.equal(picture.width, picture.cssWidth * 2, tag);
+      assert.ok(picture.height > 400, `${tag}: ${picture.height} px high`);
+    }
+  });
+
   it('shows the 56×56×64 waist of the bottleneck', async () => {
     const shapes = await opened.page.evaluate(() =>
       [

@@ -45,6 +45,12 @@ export const figureStyles = css`
     color: var(--_muted);
   }
 
+  [part='save'] {
+    margin-left: 8px;
+    padding: 0 8px;
+    font-size: inherit;
+  }
+
   [part='alert'] {
     margin: calc(var(--_space) / 2) 0;
     padding: 8px 12px;

@@ -19,6 +19,7 @@ import {
   type ResolvedBackend,
   type SessionHandle,
 } from './runtime.js';
+import { snapshotPng, snapshotSvg } from './snapshot.js';
 import { themeStyles } from './theme.js';
 
 const LOADING_CHOICES: readonly string[] = ['lazy', 'eager'];
@@ -60,6 +61,7 @@ export interface RunContext {
  * @csspart figure - the frame around everything
  * @csspart title - the figure's heading
  * @csspart alert - the message shown when the figure cannot run
+ * @csspart save - the button that saves the figure as a PNG
  * @csspart footnote - the line saying which backend ran, how fast, and
  *   where the weights come from
  * @cssprop [--mw-color-fg=#1c2128] - text colour (dark: #e6edf3)
@@ -178,6 +180,19 @@ export abstract class WalkthroughFigure extends LitElement {
     return this.#runPromise;
   }
 
+  /**
+   * The figure as it is now, as a self-contained SVG document (canvases
+   * embedded as PNG), for pages that take no interactive content.
+   */
+  toSVG(): string {
+    return snapshotSvg(this);
+  }
+
+  /** The figure as it is now, as a PNG at `scale` times its size on screen. */
+  toPNG(scale = 2): Promise<Blob> {
+    return snapshotPng(this, scale);
+  }
+
   /** Checks attribute values; returns a message for the first bad one. */
   protected validate(): string | undefined {
     if (!BACKEND_CHOICES.includes(this.backend)) {
@@ -216,6 +231,11 @@ export abstract class WalkthroughFigure extends LitElement {
         <p part="footnote" aria-live="polite">
           ${this.renderStatus()}
           ${this.notice ? html`<span class="notice">${this.notice}</span>` : nothing}
+          ${
+            this.status === 'ready'
+              ? html`<button part="save" type="button" @click=${this.#save}>Save as PNG</button>`
+              : nothing
+          }
         </p>
       </div>
     `;
@@ -237,6 +257,19 @@ export abstract class WalkthroughFigure extends LitElement {
       }
     }
   }
+
+  #save = async (): Promise<void> => {
+    const blob = await this.toPNG().catch(() => undefined);
+    if (blob === undefined) {
+      this.notice = 'This browser could not draw the figure as a picture.';
+      return;
+    }
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `${this.localName}.png`;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10_000);
+  };
 
   #start = (): void => {
     if (this.#started) return;

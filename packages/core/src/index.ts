@@ -54,3 +54,4 @@ export { channelRange, drawFeatureTiles, drawRgb, type TileOptions } from './fea
 export { renderChart, type Chart, type ChartSpec } from './charts.js';
 export { mathml } from './math.js';
 export { isFolder, sliceUrl, userModelNote } from './model-source.js';
+export { snapshotPng, snapshotSvg } from './snapshot.js';
