@@ -1,11 +1,5 @@
-export {
-  SHORTCUTS,
-  ShortcutChangeEvent,
-  SkipConnection,
-  type BlockTensors,
-  type Shortcut,
-  type SignalPropagation,
-} from './skip-connection.js';
+export { ShortcutChangeEvent, SkipConnection } from './skip-connection.js';
+export { SHORTCUTS, type BlockTensors, type Shortcut, type SignalPropagation } from './results.js';
 export {
   depthNorms,
   l2,

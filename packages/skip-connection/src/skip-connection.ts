@@ -3,7 +3,6 @@ import {
   WalkthroughFigure,
   badValue,
   channelEnergy,
-  colormapGradient,
   drawFeatureTiles,
   drawRgb,
   imageToTensor,
@@ -17,8 +16,6 @@ import {
   userModelNote,
   type Chart,
   type ModelContract,
-  type PlainTensor,
-  type ResolvedBackend,
   type RunContext,
 } from '@model-walkthroughs/core';
 import { defaultPhoto } from '@model-walkthroughs/samples';
@@ -39,36 +36,10 @@ import {
   unitDirection,
   type DepthNorms,
 } from './signal-propagation.js';
+import { bound, scale, shape } from './legend.js';
+import { SHORTCUTS, type BlockTensors, type Shortcut, type SignalPropagation } from './results.js';
+import { describeSignal, signalChartSpec } from './signal-chart.js';
 import { skipConnectionStyles } from './skip-connection.styles.js';
-
-/** The two shortcuts of He et al. 2016: identity (Eq. 1) or projection (Eq. 2). */
-export type Shortcut = 'projection' | 'identity';
-
-export const SHORTCUTS: readonly Shortcut[] = ['projection', 'identity'];
-
-/** The block's tensors from the last run, as the runtime returned them. */
-export interface BlockTensors {
-  /** The block's input: the stem's pool (projection) or layer1[0]'s output. */
-  x: PlainTensor;
-  /** F(x), the residual branch before the add. */
-  residual: PlainTensor;
-  /** W_s x for the projection shortcut, x itself for the identity. */
-  shortcut: PlainTensor;
-  /** relu(F(x) + shortcut). */
-  output: PlainTensor;
-  /** The channels drawn in every panel: the output's most energetic. */
-  channels: number[];
-  /** The backend that computed these tensors. */
-  backend: ResolvedBackend;
-}
-
-/** Per-depth norms of both deep stacks for the figure's photo. */
-export interface SignalPropagation {
-  plain: DepthNorms;
-  residual: DepthNorms;
-  /** Step length ε of the probe x₀ ± εv; v has unit length. */
-  epsilon: number;
-}
 
 /** Fired when the reader switches the shortcut. */
 export class ShortcutChangeEvent extends Event {
@@ -89,8 +60,6 @@ const OUTPUTS = ['residual', 'shortcut', 'output'];
 const CHANNELS = 8;
 const SEED = 2016;
 // Legends below the plot keep the chart within the container's width.
-// Entries stacked, so the two legends fit side by side on a phone.
-const BOTTOM = { orient: 'bottom', direction: 'vertical' };
 
 /**
  * A real ResNet-50 residual block run on a photo: x, F(x) and F(x) + x as
@@ -249,7 +218,7 @@ export class SkipConnection extends WalkthroughFigure {
 
     const propagation = await this.#propagate(context, pixels, image, plainManifest);
     if (signal.aborted) return;
-    this.signalText = describe(propagation);
+    this.signalText = describeSignal(propagation);
     await this.updateComplete;
     await this.#drawChart(propagation);
   }
@@ -308,44 +277,7 @@ export class SkipConnection extends WalkthroughFigure {
     this.#chart?.finalize();
     this.#chart = undefined;
 
-    const values: { depth: number; stack: string; quantity: string; norm: number }[] = [];
-    for (const stack of ['plain', 'residual'] as const) {
-      const { activation, jvp } = propagation[stack];
-      activation.forEach((norm, depth) => {
-        values.push({ depth, stack, quantity: 'activation ‖h‖', norm });
-        values.push({ depth, stack, quantity: 'JVP ‖J v‖', norm: jvp[depth]! });
-      });
-    }
-
-    this.#chart = await renderChart(
-      container,
-      {
-        $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-        description: `Activation and JVP norms against depth, log scale. ${this.signalText}`,
-        height: 200,
-        data: { values: values.filter((v) => v.norm > 0) },
-        mark: { type: 'line', strokeWidth: 2 },
-        encoding: {
-          x: { field: 'depth', type: 'quantitative', title: 'depth (blocks after the stem)' },
-          y: {
-            field: 'norm',
-            type: 'quantitative',
-            scale: { type: 'log' },
-            axis: { format: '.0e' },
-            title: 'norm (log scale)',
-          },
-          color: { field: 'stack', type: 'nominal', title: 'stack', legend: BOTTOM },
-          strokeDash: { field: 'quantity', type: 'nominal', title: 'quantity', legend: BOTTOM },
-          tooltip: [
-            { field: 'stack' },
-            { field: 'quantity' },
-            { field: 'depth' },
-            { field: 'norm', format: '.3e' },
-          ],
-        },
-      },
-      this,
-    );
+    this.#chart = await renderChart(container, signalChartSpec(propagation, this.signalText), this);
   }
 
   protected override renderBody(): unknown {
@@ -466,53 +398,4 @@ async function manifest(name: SliceName, signal: AbortSignal): Promise<SliceMani
       },
     );
   }
-}
-
-function shape(t: PlainTensor): string {
-  const [c, h, w] = t.dims.slice(-3);
-  return `${h}×${w}×${c}`;
-}
-
-/**
- * The colour scale's end: the 99th percentile of |value| over the shown
- * channels, so a few extreme pixels do not wash every tile out to grey.
- */
-function bound(tensors: PlainTensor[], channels: readonly number[]): number {
-  const plane = tensors[0]!.dims.at(-1)! * tensors[0]!.dims.at(-2)!;
-  const values = new Float32Array(tensors.length * channels.length * plane);
-  let n = 0;
-  for (const t of tensors) {
-    for (const c of channels) {
-      for (let i = c * plane; i < (c + 1) * plane; i++) values[n++] = Math.abs(t.data[i]!);
-    }
-  }
-  values.sort();
-  return values[Math.floor(0.99 * (values.length - 1))] || 1;
-}
-
-function scale(map: 'diverging' | 'viridis', low: number, high: number, label: string): unknown {
-  const signed = low < 0;
-  const [lo, hi] = [low, high].map(
-    (v) => (signed && v > 0 ? '+' : '') + v.toFixed(2).replace('-', '−'),
-  );
-  return html`<span
-    class="scale"
-    role="img"
-    aria-label=${`${label}: colour scale from ${lo} to ${hi}`}
-  >
-    <span>${label}</span>
-    ${lo}<span class="bar" style="background:${colormapGradient(map)}"></span>${hi}
-  </span>`;
-}
-
-function describe({ plain, residual }: SignalPropagation): string {
-  const last = plain.activation.length - 1;
-  const fmt = (v: number) => v.toExponential(1);
-  return (
-    `From depth 0 to ${last}, the plain stack's activation norm goes from ` +
-    `${fmt(plain.activation[0]!)} to ${fmt(plain.activation[last]!)} and its JVP norm from ` +
-    `${fmt(plain.jvp[0]!)} to ${fmt(plain.jvp[last]!)}; with shortcuts, from ` +
-    `${fmt(residual.activation[0]!)} to ${fmt(residual.activation[last]!)} and ` +
-    `${fmt(residual.jvp[0]!)} to ${fmt(residual.jvp[last]!)}.`
-  );
 }
