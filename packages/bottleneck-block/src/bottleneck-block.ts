@@ -28,42 +28,14 @@ import {
 import {
   BLOCK_KINDS,
   BOTTLENECKS,
-  basicBlock,
-  blockCost,
   bnParams,
   convFlops,
   convParams,
-  matchingBasicBlock,
   type BlockKind,
-  type ConvShape,
 } from './block-cost.js';
 import { bottleneckStyles } from './bottleneck-block.styles.js';
-
-/** The block's input and everything it produced in one run. */
-export interface BottleneckResult {
-  /** The block's input x, [1, C, 56, 56]. */
-  x: PlainTensor;
-  reduce: PlainTensor;
-  spatial: PlainTensor;
-  /** F(x), the main path before the add. */
-  residual: PlainTensor;
-  shortcut: PlainTensor;
-  /** F(x) + shortcut, before the last ReLU; computed here, not by the slice. */
-  sum: PlainTensor;
-  /** ReLU(F(x) + shortcut). */
-  output: PlainTensor;
-}
-
-type TensorName = Exclude<keyof BottleneckResult, 'shortcut'>;
-
-interface Step {
-  name: string;
-  label: string;
-  tensor: TensorName;
-  /** The convolution this step runs, with its BatchNorm. */
-  conv?: ConvShape;
-  note: string;
-}
+import { renderComparison } from './cost-table.js';
+import { blockSteps, type BottleneckResult, type Step, type TensorName } from './steps.js';
 
 const OUTPUTS = ['reduce', 'spatial', 'residual', 'shortcut', 'output'] as const;
 
@@ -222,7 +194,7 @@ export class BottleneckBlock extends WalkthroughFigure {
   }
 
   protected override renderBody(): unknown {
-    const steps = this.#steps();
+    const steps = blockSteps(this.#layout, this.block);
     const step = steps[this.selected] ?? steps[0]!;
     return html`
       <div part="controls" role="group" aria-label="Block">
@@ -257,7 +229,7 @@ export class BottleneckBlock extends WalkthroughFigure {
         </p>
         ${this.#renderDetails(step)}
       </div>
-      ${this.#renderComparison()}
+      ${renderComparison(this.#layout, this.manifest)}
     `;
   }
 
@@ -324,126 +296,6 @@ export class BottleneckBlock extends WalkthroughFigure {
     `;
   }
 
-  #renderComparison(): unknown {
-    const layout = this.#layout;
-    const basic = matchingBasicBlock(layout);
-    const ours = blockCost(layout);
-    const theirs = blockCost(basic);
-    const cin = layout.main[0]!.cin;
-    const ratio = (a: number, b: number) => {
-      const r = a / b;
-      return `${r >= 10 ? Math.round(r) : r.toFixed(1)}×`;
-    };
-    const row = (name: string, key: keyof typeof ours) => html`
-      <tr>
-        <th scope="row">${name}</th>
-        <td class="mono">${fmt(ours[key])}</td>
-        <td class="mono">${fmt(theirs[key])}</td>
-      </tr>
-    `;
-    const m = this.manifest;
-    const narrow = blockCost(basicBlock(64, 64, layout.size));
-    const caption =
-      `One block at 56×56, ${cin}→256 channels: this bottleneck against a basic block of ` +
-      `two 3×3 convolutions${layout.projection ? ' (both with a 1×1 projection shortcut)' : ''}`;
-    return html`
-      <table part="comparison">
-        <caption>
-          ${caption}
-        </caption>
-        <thead>
-          <tr>
-            <td></td>
-            <th scope="col">Bottleneck</th>
-            <th scope="col">Basic block</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${row('Conv weights, k·k·Cin·Cout', 'conv')} ${row('BatchNorm γ and β, 2·C', 'bn')}
-          ${row('Parameters', 'params')} ${row('FLOPs, 2 × multiply-adds', 'flops')}
-        </tbody>
-      </table>
-      <p class="ratio">
-        The bottleneck needs
-        <strong>${ratio(theirs.params, ours.params)} fewer parameters</strong> and
-        <strong>${ratio(theirs.flops, ours.flops)} fewer FLOPs</strong> than a basic block of the
-        same width. He et al. (2016, Sec. 4.1) sized it to cost about what a basic block 64 channels
-        wide does (${fmt(narrow.conv)} conv weights), while carrying 256.
-      </p>
-      ${
-        m
-          ? html`<p class="note">
-              Cross-check: the slice's manifest counts ${fmt(m.flops)} FLOPs
-              (${m.flops === ours.flops ? 'the same' : 'not the same'}) and
-              ${fmt(m.trainableParameters)} trainable parameters
-              (${m.trainableParameters === ours.params ? 'the same' : 'not the same'}); its file
-              stores ${fmt(m.parameters)} numbers, as the exporter keeps identical BatchNorm initial
-              values once.
-            </p>`
-          : nothing
-      }
-    `;
-  }
-
-  #steps(): Step[] {
-    const [reduce, spatial, expand] = this.#layout.main as [ConvShape, ConvShape, ConvShape];
-    const identity = this.block === 'identity';
-    const conv = (c: ConvShape) => `${c.kernel}×${c.kernel} conv, ${c.cin}→${c.cout}`;
-    const shortcut = this.#layout.projection;
-    return [
-      {
-        name: 'Input x',
-        label: identity ? 'layer1[0] output' : 'stem max-pool',
-        tensor: 'x',
-        note: identity
-          ? 'The photo after the stem and the first bottleneck, layer1[0].'
-          : 'The photo after the stem: 7×7 conv, stride 2, and 3×3 max-pool, stride 2.',
-      },
-      {
-        name: conv(reduce),
-        label: '(reduce)',
-        tensor: 'reduce',
-        conv: reduce,
-        note: identity
-          ? 'A 1×1 convolution mixes channels at each pixel and cuts 256 to 64, ' +
-            'so the 3×3 works on a quarter of the width. BatchNorm, ReLU.'
-          : 'Here the input is already 64 wide, so the 1×1 keeps the width. BatchNorm, ReLU.',
-      },
-      {
-        name: conv(spatial),
-        label: '(spatial)',
-        tensor: 'spatial',
-        conv: spatial,
-        note:
-          'The only convolution that looks at neighbours, and it runs at the narrow width. ' +
-          'BatchNorm, ReLU.',
-      },
-      {
-        name: conv(expand),
-        label: '(expand)',
-        tensor: 'residual',
-        conv: expand,
-        note: 'A 1×1 convolution restores 256 channels. BatchNorm, no ReLU: this is F(x), signed.',
-      },
-      {
-        name: '+ shortcut',
-        label: identity ? 'F(x) + x' : 'F(x) + Wₛx',
-        tensor: 'sum',
-        conv: shortcut,
-        note: shortcut
-          ? 'x is 64 wide and F(x) 256, so the shortcut is a 1×1 convolution with ' +
-            'BatchNorm, Wₛx (He et al. 2016, Eq. 2).'
-          : 'The shortcut is x itself: no parameters, one addition per value.',
-      },
-      {
-        name: 'ReLU',
-        label: 'output',
-        tensor: 'output',
-        note: 'Negative sums become zero. This is what the next block receives.',
-      },
-    ];
-  }
-
   #draw(result: BottleneckResult | undefined): void {
     this.#drawn = result;
     const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('[part=tiles]');
@@ -492,7 +344,7 @@ export class BottleneckBlock extends WalkthroughFigure {
 
   #onKeydown = (event: KeyboardEvent): void => {
     // The tabs pattern of WAI-ARIA APG: arrows move and wrap, Home and End jump.
-    const count = this.#steps().length;
+    const count = blockSteps(this.#layout, this.block).length;
     const moves: Record<string, number> = {
       ArrowRight: this.selected + 1,
       ArrowDown: this.selected + 1,

@@ -1,4 +1,5 @@
-export { BottleneckBlock, type BottleneckResult } from './bottleneck-block.js';
+export { BottleneckBlock } from './bottleneck-block.js';
+export type { BottleneckResult } from './steps.js';
 export {
   BLOCK_KINDS,
   BOTTLENECKS,
