@@ -12,7 +12,6 @@ import {
   WalkthroughFigure,
   badValue,
   colormapGradient,
-  drawFeatureTiles,
   drawRgb,
   imageToTensor,
   isFolder,
@@ -34,30 +33,11 @@ import {
   paperShape,
   presets,
   type Preset,
-  type Stage,
   type StageAnalysis,
 } from './preset.js';
+import { renderDetails } from './details.js';
+import { energyMap, type Measurement, type Node } from './flow-rows.js';
 import { tensorShapeFlowStyles } from './tensor-shape-flow.styles.js';
-
-/** What a slice reported for one stage. */
-interface Measurement {
-  /** The runtime's dims, NCHW. */
-  dims: number[];
-  /** Which slice and output gave them. */
-  from: string;
-  /** Mean |activation| over channels, or the photo for the input. */
-  thumb?: HTMLCanvasElement;
-  mismatch: boolean;
-}
-
-/** A row of the flow: the input image or one stage, with what it implies. */
-interface Node {
-  id: string;
-  label: string;
-  stage?: Stage;
-  analysis?: StageAnalysis;
-  output: readonly number[];
-}
 
 const INPUT = 'input';
 const number = new Intl.NumberFormat('en-US');
@@ -288,7 +268,7 @@ export class TensorShapeFlow extends WalkthroughFigure {
         >
           ${nodes.map((node, i) => this.#renderNode(node, i, i === selected, i === focus))}
         </ol>
-        ${this.#renderDetails(preset, nodes[selected]!, total)}
+        ${renderDetails(preset, nodes[selected]!, total, this.measured.get(nodes[selected]!.id))}
       </div>
       <p class="legend">
         <span class="badge measured">measured</span> shape read from the runtime ·
@@ -378,54 +358,6 @@ export class TensorShapeFlow extends WalkthroughFigure {
     return out;
   }
 
-  #renderDetails(preset: Preset, node: Node, total: number): TemplateResult {
-    const m = this.measured.get(node.id);
-    const stage = node.stage;
-    const a = node.analysis;
-    const repeat = stage?.repeat ?? 1;
-    const heading = `${node.label}${repeat > 1 ? ` · ${repeat} ${stage?.kind ?? 'repeats'}` : ''}`;
-    const row = (term: string, value: unknown, mono = false) =>
-      html`<dt>${term}</dt>
-        <dd class=${mono ? 'mono' : ''}>${value}</dd>`;
-
-    let ops = stage?.ops.map((op) => describeOperator(op)).join(' · ') ?? '';
-    if (repeat > 1) ops = `[${ops}] × ${repeat}`;
-
-    const residual = stage?.residual;
-    let shortcut = '';
-    if (residual?.projection) {
-      const rest = repeat - 1;
-      shortcut = `${describeOperator(residual.projection)} projection in the first repeat`;
-      if (rest > 0) shortcut += `; identity in the other ${rest}`;
-    } else if (residual) {
-      shortcut = 'identity in every repeat';
-    }
-
-    // Two significant digits, so a small stage reads 0.037%, not 0.0%.
-    const share = a ? Number(((100 * a.params) / total).toPrecision(2)).toString() : '';
-    const params = a ? `${number.format(a.params)} (${share}% of ${number.format(total)})` : '';
-    const wrong = m?.mismatch
-      ? html`<strong class="error">, not the paper's ${formatShape(node.output)}</strong>`
-      : nothing;
-    const source = m
-      ? html`measured: <span class="mono">[${m.dims.join(', ')}]</span> from ${m.from}${wrong}`
-      : `from the paper (${preset.source})`;
-    const photo = `${m ? 'the photo, resized' : 'a photo'} to ${formatShape(preset.input)}`;
-
-    return html`
-      <section part="details" aria-labelledby="details-title" aria-live="polite">
-        <h4 id="details-title">${heading}</h4>
-        <dl>
-          ${stage ? row('Operators', ops) : row('Input', photo)}
-          ${shortcut ? row('Shortcut', shortcut) : nothing}
-          ${a ? row('In', formatShape(a.input), true) : nothing}
-          ${row('Out', formatShape(node.output), true)} ${a ? row('Parameters', params) : nothing}
-          ${row('Shape', source)}
-        </dl>
-      </section>
-    `;
-  }
-
   #onKeydown = (event: KeyboardEvent): void => {
     const preset = presets.get(this.preset);
     if (!preset) return;
@@ -481,20 +413,6 @@ export class TensorShapeFlow extends WalkthroughFigure {
 function sliceOutputs(preset: Preset, name: string): string[] {
   const names = preset.stages.flatMap((s) => s.slices ?? []).filter((r) => r.name === name);
   return [...new Set(names.map((r) => r.output))];
-}
-
-/** Mean |x| over channels of a [1, C, H, W] tensor, drawn with viridis. */
-function energyMap(t: PlainTensor): HTMLCanvasElement | undefined {
-  if (t.dims.length !== 4) return undefined;
-  const [, c, h, w] = t.dims as [number, number, number, number];
-  const plane = h * w;
-  const data = new Float32Array(plane);
-  for (let k = 0; k < c; k++) {
-    for (let i = 0; i < plane; i++) data[i]! += Math.abs(t.data[k * plane + i]!) / c;
-  }
-  const canvas = document.createElement('canvas');
-  drawFeatureTiles(canvas, { data, dims: [1, h, w] }, { channels: [0], columns: 1 });
-  return canvas;
 }
 
 function svgPath(kind: string, d: string): SVGTemplateResult {
