@@ -19,6 +19,7 @@ import {
   convParams,
   matchingBasicBlock,
 } from '../src/block-cost.js';
+import { expectNothingEscapes } from '../../core/test/helpers/escapes.js';
 
 interface Attrs {
   block?: string;
@@ -28,14 +29,6 @@ interface Attrs {
 }
 
 const notAModel = new URL('../package.json', import.meta.url).href;
-
-// Real uncaught errors reach window as ErrorEvents; the figure's own `error`
-// event bubbles there too, but as a plain Event, so it is told apart.
-const uncaught: unknown[] = [];
-const onError = (e: Event) => {
-  if (e instanceof ErrorEvent) uncaught.push(e.error ?? e.message);
-};
-const onRejection = (e: PromiseRejectionEvent) => uncaught.push(e.reason);
 
 async function mount(attrs: Attrs = {}, timeout = 55_000) {
   const events: Event[] = [];
@@ -99,17 +92,7 @@ function l2(t: PlainTensor) {
 }
 
 describe('bottleneck-block', () => {
-  beforeEach(() => {
-    uncaught.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-
-  afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(uncaught, 'uncaught errors').to.deep.equal([]);
-  });
+  expectNothingEscapes();
 
   it('is accessible once ready', async () => {
     const { el } = await mount();
@@ -439,9 +422,7 @@ describe('bottleneck-block', () => {
     it('names the missing file when a folder lacks a slice', async () => {
       const { el } = await mount({ src: '/packages/bottleneck-block/' });
       expect(el.status).to.equal('error');
-      expect(root(el).querySelector('[part=alert]')!.textContent).to.contain(
-        'resnet50-stem.onnx',
-      );
+      expect(root(el).querySelector('[part=alert]')!.textContent).to.contain('resnet50-stem.onnx');
     });
   });
 });

@@ -3,6 +3,7 @@ import { html as litHtml } from 'lit';
 import { FigureError } from '../src/errors.js';
 import type { FigureErrorEvent, FigureReadyEvent } from '../src/events.js';
 import { WalkthroughFigure, type RunContext } from '../src/figure.js';
+import { expectNothingEscapes } from './helpers/escapes.js';
 
 /** A figure whose work is a promise the test controls. */
 class ProbeFigure extends WalkthroughFigure {
@@ -26,21 +27,7 @@ class ProbeFigure extends WalkthroughFigure {
 customElements.define('mw-probe-figure', ProbeFigure);
 
 describe('WalkthroughFigure', () => {
-  const escaped: unknown[] = [];
-  const onError = (e: ErrorEvent) => escaped.push(e.error ?? e.message);
-  const onRejection = (e: PromiseRejectionEvent) => escaped.push(e.reason);
-
-  beforeEach(() => {
-    escaped.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-
-  afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(escaped, 'nothing escapes into the host page').to.deep.equal([]);
-  });
+  expectNothingEscapes();
 
   it('is accessible and renders its frame before any model', async () => {
     const el = await fixture<ProbeFigure>(
@@ -162,7 +149,9 @@ describe('WalkthroughFigure attributes from outside', () => {
   });
 
   it('hides what an earlier run drew once a later run fails', async () => {
-    const el = await fixture<ProbeFigure>(html`<mw-probe-figure loading="eager"></mw-probe-figure>`);
+    const el = await fixture<ProbeFigure>(
+      html`<mw-probe-figure loading="eager"></mw-probe-figure>`,
+    );
     await waitUntil(() => el.status === 'ready');
     expect(el.shadowRoot!.querySelector('[part=body]')).to.exist;
 

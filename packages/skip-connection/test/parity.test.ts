@@ -36,18 +36,29 @@ function expectGolden(
   const maxAbs = Math.max(Math.abs(want.min), Math.abs(want.max));
   for (const { index, value } of want.samples) {
     const allowed = atol * maxAbs + rtol * Math.abs(value);
-    expect(Math.abs(got.data[index]! - value), `${name}[${index}] = ${got.data[index]}, want ${value}`)
-      .to.be.at.most(allowed);
+    expect(
+      Math.abs(got.data[index]! - value),
+      `${name}[${index}] = ${got.data[index]}, want ${value}`,
+    ).to.be.at.most(allowed);
   }
 
   const stats = tensorStats(got.data);
   const r = tolerance.stats.rtol;
-  expect(Math.abs(stats.l2 - want.l2), `${name} l2 ${stats.l2}, want ${want.l2}`)
-    .to.be.at.most(r * want.l2);
-  expect(Math.abs(stats.sum - want.sum), `${name} sum ${stats.sum}, want ${want.sum}`)
-    .to.be.at.most(r * want.l1);
-  expect(stats.min, `${name} min`).to.be.closeTo(want.min, atol * maxAbs + rtol * Math.abs(want.min));
-  expect(stats.max, `${name} max`).to.be.closeTo(want.max, atol * maxAbs + rtol * Math.abs(want.max));
+  expect(Math.abs(stats.l2 - want.l2), `${name} l2 ${stats.l2}, want ${want.l2}`).to.be.at.most(
+    r * want.l2,
+  );
+  expect(
+    Math.abs(stats.sum - want.sum),
+    `${name} sum ${stats.sum}, want ${want.sum}`,
+  ).to.be.at.most(r * want.l1);
+  expect(stats.min, `${name} min`).to.be.closeTo(
+    want.min,
+    atol * maxAbs + rtol * Math.abs(want.min),
+  );
+  expect(stats.max, `${name} max`).to.be.closeTo(
+    want.max,
+    atol * maxAbs + rtol * Math.abs(want.max),
+  );
 }
 
 describe('skip-connection parity', () => {
@@ -123,13 +134,16 @@ describe('skip-connection parity', () => {
         expect(norms.activation).to.have.length(activationNorms.length);
         norms.activation.forEach((got, d) => {
           const want = activationNorms[d]!;
-          expect(Math.abs(got - want), `${name} activation[${d}] ${got}, want ${want}`)
-            .to.be.at.most(tolerance.activationNorms.rtol * want);
+          expect(
+            Math.abs(got - want),
+            `${name} activation[${d}] ${got}, want ${want}`,
+          ).to.be.at.most(tolerance.activationNorms.rtol * want);
         });
         norms.jvp.forEach((got, d) => {
           const want = jvpNorms[d]!;
-          expect(Math.abs(got - want), `${name} jvp[${d}] ${got}, want ${want}`)
-            .to.be.at.most(tolerance.jvpNorms.rtol * want);
+          expect(Math.abs(got - want), `${name} jvp[${d}] ${got}, want ${want}`).to.be.at.most(
+            tolerance.jvpNorms.rtol * want,
+          );
         });
         last[name] = { activation: norms.activation.at(-1)!, jvp: norms.jvp.at(-1)! };
       }

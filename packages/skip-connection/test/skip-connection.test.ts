@@ -5,20 +5,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import '../src/define.js';
 import type { ShortcutChangeEvent, SkipConnection } from '../src/index.js';
+import { expectNothingEscapes } from '../../core/test/helpers/escapes.js';
 
 const TIMEOUT = { timeout: 55_000 };
 
 function settled(el: SkipConnection): Promise<void> {
   return waitUntil(() => el.status === 'ready' || el.status === 'error', 'never settled', TIMEOUT);
 }
-
-/** Uncaught errors in the page while a test runs; none are allowed. */
-const uncaught: unknown[] = [];
-const onError = (e: Event) => {
-  // A figure's own `error` event bubbles to window too; it is not uncaught.
-  if (e instanceof ErrorEvent) uncaught.push(e.error ?? e.message);
-  if (e instanceof PromiseRejectionEvent) uncaught.push(e.reason);
-};
 
 describe('skip-connection', () => {
   let host: HTMLElement;
@@ -37,17 +30,7 @@ describe('skip-connection', () => {
 
   after(() => host.remove());
 
-  beforeEach(() => {
-    uncaught.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onError);
-  });
-
-  afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onError);
-    expect(uncaught, 'uncaught errors').to.deep.equal([]);
-  });
+  expectNothingEscapes();
 
   it('is accessible when ready', async () => {
     expect(el.status).to.equal('ready');
@@ -161,7 +144,8 @@ describe('skip-connection', () => {
     // The chart is described by the caption, which gives the numbers.
     const caption = el.shadowRoot!.getElementById(chart.getAttribute('aria-describedby')!)!;
     const { plain } = el.signalPropagation!;
-    expect(caption.textContent).to.contain('plain stack')
+    expect(caption.textContent)
+      .to.contain('plain stack')
       .and.contain(plain.jvp[30]!.toExponential(1))
       .and.contain('Random weights from seed 0');
   });
@@ -194,8 +178,9 @@ describe('skip-connection', () => {
     expect(el.blockTensors!.shortcut.data).to.deep.equal(el.blockTensors!.x.data);
     const captions = root.querySelector('[part=panels] figure figcaption')!.textContent!;
     expect(captions).to.contain('x, the input');
-    expect(root.querySelector('[part=formula] math')!.textContent!.replace(/\s+/g, ''))
-      .to.contain('+𝐱');
+    expect(root.querySelector('[part=formula] math')!.textContent!.replace(/\s+/g, '')).to.contain(
+      '+𝐱',
+    );
 
     projection.focus();
     const back = oneEvent(el, 'change');
@@ -243,32 +228,47 @@ describe('skip-connection', () => {
 
     it('reports a src that is not there', async () => {
       const [, event] = await failing(
-        html`<skip-connection loading="eager" backend="wasm" src="/no/such/model.onnx"></skip-connection>`,
+        html`<skip-connection
+          loading="eager"
+          backend="wasm"
+          src="/no/such/model.onnx"
+        ></skip-connection>`,
       );
       expect(event.code).to.equal('model-not-found');
     });
 
     it('reports a src that is not ONNX', async () => {
       const [, event] = await failing(
-        html`<skip-connection loading="eager" backend="wasm"
-          src="/packages/skip-connection/package.json"></skip-connection>`,
+        html`<skip-connection
+          loading="eager"
+          backend="wasm"
+          src="/packages/skip-connection/package.json"
+        ></skip-connection>`,
       );
       expect(event.code).to.equal('model-invalid');
     });
 
     it('reports a model with the wrong inputs', async () => {
       const [figure, event] = await failing(
-        html`<skip-connection loading="eager" backend="wasm"
-          src=${slices['bottleneck-identity'].model}></skip-connection>`,
+        html`<skip-connection
+          loading="eager"
+          backend="wasm"
+          src=${slices['bottleneck-identity'].model}
+        ></skip-connection>`,
       );
       expect(event.code).to.equal('model-mismatch');
-      expect(figure.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain('[1, 64, 56, 56]');
+      expect(figure.shadowRoot!.querySelector('[part=alert]')!.textContent).to.contain(
+        '[1, 64, 56, 56]',
+      );
     });
 
     it('reports an image that is not an image', async () => {
       const [, event] = await failing(
-        html`<skip-connection loading="eager" backend="wasm"
-          image="/packages/skip-connection/package.json"></skip-connection>`,
+        html`<skip-connection
+          loading="eager"
+          backend="wasm"
+          image="/packages/skip-connection/package.json"
+        ></skip-connection>`,
       );
       expect(event.code).to.equal('image-decode');
     });
@@ -281,7 +281,9 @@ describe('skip-connection', () => {
     );
     await settled(figure);
     expect(figure.status).to.equal('ready');
-    expect(figure.shadowRoot!.querySelector('[part=footnote]')!.textContent).to.contain(`Your model at ${src}`);
+    expect(figure.shadowRoot!.querySelector('[part=footnote]')!.textContent).to.contain(
+      `Your model at ${src}`,
+    );
     // Same graph, same numbers as the built-in figure.
     expect(tensorStats(figure.blockTensors!.output.data).l2).to.be.closeTo(
       tensorStats(el.blockTensors!.output.data).l2,
@@ -307,6 +309,8 @@ describe('skip-connection', () => {
     // for the deep stacks; on a real adapter, wait for the whole figure.
     if ((await webGpuAdapter()).software) return;
     await settled(figure);
-    expect(figure.shadowRoot!.querySelector('[part=footnote]')!.textContent).to.contain('Ran on WebGPU');
+    expect(figure.shadowRoot!.querySelector('[part=footnote]')!.textContent).to.contain(
+      'Ran on WebGPU',
+    );
   });
 });

@@ -5,6 +5,7 @@ import '../src/define.js';
 import type { TensorShapeFlow } from '../src/tensor-shape-flow.js';
 import { analysePreset, presets, registerPreset, type Preset } from '../src/preset.js';
 import { resnet50 } from '../src/presets/resnet50.js';
+import { expectNothingEscapes } from '../../core/test/helpers/escapes.js';
 
 const SLICES = '/packages/slices-resnet/onnx';
 
@@ -145,27 +146,13 @@ async function failWith(
 }
 
 describe('<tensor-shape-flow>', () => {
-  const escaped: unknown[] = [];
-  const onError = (e: ErrorEvent) => escaped.push(e.error ?? e.message);
-  const onRejection = (e: PromiseRejectionEvent) => escaped.push(e.reason);
-
   before(() => {
     registerPreset(tiny);
     registerPreset(vitB16);
     registerPreset(wrongStem);
   });
 
-  beforeEach(() => {
-    escaped.length = 0;
-    window.addEventListener('error', onError);
-    window.addEventListener('unhandledrejection', onRejection);
-  });
-
-  afterEach(() => {
-    window.removeEventListener('error', onError);
-    window.removeEventListener('unhandledrejection', onRejection);
-    expect(escaped, 'nothing escapes into the host page').to.deep.equal([]);
-  });
+  expectNothingEscapes();
 
   it('is accessible once ready', async () => {
     const el = await fixture<TensorShapeFlow>(
