@@ -14,7 +14,17 @@ const base = site ? new URL(site.endsWith('/') ? site : `${site}/`) : undefined;
 const TITLES = {
   'skip-connection': 'Skip connection: a ResNet-50 residual block on a photo',
   'bottleneck-block': 'Inside a ResNet-50 bottleneck block',
-  'tensor-shape-flow': 'Tensor shapes through ResNet-50',
+  'tensor-shape-flow': 'Tensor shapes through ResNet-50 and ViT-B/16',
+  'patch-embedding': 'ViT patch embedding: an image becomes 197 tokens',
+  'attention-map': 'Where a trained Vision Transformer attends',
+  'position-embedding': 'Learned and sinusoidal position embeddings',
+  'actor-critic': 'A PPO actor and critic balancing CartPole',
+  'gae-advantage': 'Generalised advantage estimation on a real rollout',
+  'ppo-clip-plot': "PPO's clipped surrogate objective",
+  'twin-critics': "TD3's twin critics and overestimation",
+  'target-smoothing': "TD3's target policy smoothing and delayed updates",
+  'entropy-temperature': "SAC's entropy bonus and automatic temperature",
+  'squashed-gaussian': "SAC's tanh-squashed Gaussian policy",
 };
 
 for (const tag of readdirSync(join(dist, 'embed'))) {

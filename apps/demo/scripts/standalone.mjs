@@ -4,7 +4,7 @@
 // sample photos and onnxruntime's .wasm files are copied next to the chunks
 // because the code finds each with `new URL(file, import.meta.url)`, which
 // resolves against the chunk's own URL wherever the folder is served from.
-import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,10 +30,15 @@ await build({
   logLevel: 'warning',
 });
 
-mkdirSync(join(out, 'onnx'), { recursive: true });
-cpSync(join(packageDir('@model-walkthroughs/slices-resnet'), 'onnx'), join(out, 'onnx'), {
-  recursive: true,
-});
+// Every slices package keeps its files in onnx/, data/ and scenes/, with
+// distinct names, so their folders merge into one of each beside the chunks.
+for (const slices of ['slices-resnet', 'slices-vit', 'slices-rl']) {
+  const dir = packageDir(`@model-walkthroughs/${slices}`);
+  for (const folder of ['onnx', 'data', 'scenes']) {
+    if (existsSync(join(dir, folder)))
+      cpSync(join(dir, folder), join(out, folder), { recursive: true });
+  }
+}
 cpSync(join(packageDir('@model-walkthroughs/samples'), 'images'), join(out, 'images'), {
   recursive: true,
 });
@@ -61,6 +66,9 @@ writeFileSync(
     <skip-connection></skip-connection>
     <bottleneck-block></bottleneck-block>
     <tensor-shape-flow></tensor-shape-flow>
+    <attention-map></attention-map>
+    <ppo-clip-plot></ppo-clip-plot>
+    <twin-critics></twin-critics>
   </body>
 </html>
 `,

@@ -1,0 +1,4 @@
+import '@model-walkthroughs/patch-embedding/define.js';
+import { mountEmbed } from '../../src/embed.js';
+
+mountEmbed('patch-embedding');

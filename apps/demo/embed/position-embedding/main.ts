@@ -1,0 +1,4 @@
+import '@model-walkthroughs/position-embedding/define.js';
+import { mountEmbed } from '../../src/embed.js';
+
+mountEmbed('position-embedding');

@@ -1,0 +1,4 @@
+import '@model-walkthroughs/twin-critics/define.js';
+import { mountEmbed } from '../../src/embed.js';
+
+mountEmbed('twin-critics');
