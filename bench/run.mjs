@@ -13,7 +13,7 @@ import { measureFigure } from './lib/figures.mjs';
 import { lazyBelowFold, oneRuntimePerPage } from './lib/lazy.mjs';
 import { CATEGORIES } from './lib/network.mjs';
 import { benchSlices, buildSlicePage, readSlices } from './lib/slices.mjs';
-import { FIGURES, staticSizes } from './lib/static-sizes.mjs';
+import { FIGURES, sliceSizes, staticSizes } from './lib/static-sizes.mjs';
 import { startStaticServer } from './lib/server.mjs';
 import { kb, ms, round, table } from './lib/util.mjs';
 
@@ -67,7 +67,14 @@ const PLAN = flags.quick
 const TARGETS = {
   firstRenderMs: 100,
   identityWasmP50Ms: 20,
+  // Issue #3: one forward pass of the small ViT with every attention map.
+  vitWasmP50Ms: 30,
+  // Issue #4: the live agents take one actor and one critic call a frame.
+  rlWasmP50Ms: 2,
+  sliceGzipBytes: 1024 * 1024,
 };
+
+const RL_SLICES = ['ppo-actor', 'ppo-critic', 'td3-actor', 'td3-critics', 'sac-actor', 'sac-critics'];
 
 const started = Date.now();
 const log = [];
@@ -94,6 +101,7 @@ async function main() {
 
   section('Static sizes');
   result.static = await staticSizes(repoRoot);
+  result.static.slices = sliceSizes(repoRoot);
 
   const demo = await startStaticServer({ root: distDir });
   cleanups.push(() => demo.close());
@@ -124,6 +132,15 @@ async function main() {
   result.lazy = { belowFold: await lazyBelowFold({ browser: plain.browser, origin: demo.origin, distDir }) };
   progress('  /resnet/ scrolled through');
   result.lazy.onePerPage = await oneRuntimePerPage({ browser: plain.browser, origin: demo.origin, plan: PLAN.page });
+  for (const path of ['/vit/', '/ppo/', '/td3/', '/sac/']) {
+    progress(`  ${path} scrolled through`);
+    result.lazy[`onePerPage ${path}`] = await oneRuntimePerPage({
+      browser: plain.browser,
+      origin: demo.origin,
+      plan: PLAN.page,
+      path,
+    });
+  }
   for (const check of Object.values(result.lazy)) if (check.error) log.push(`lazy: ${check.error}`);
 
   section('Inference');
@@ -214,6 +231,31 @@ function checks() {
         ? `${ms(identity.p50)} (n=${identity.count}); one thread: ${single?.p50 !== undefined ? ms(single.p50) : 'not measured'}`
         : identity?.error ?? 'not measured',
   });
+  // Latency targets of the later walkthroughs, judged on one thread (what a
+  // host page without COOP/COEP gets), the stricter of the two.
+  const latency = [
+    ['vit-tiny-scenes', TARGETS.vitWasmP50Ms],
+    ...RL_SLICES.map((name) => [name, TARGETS.rlWasmP50Ms]),
+  ];
+  for (const [name, limit] of latency) {
+    const row = result.slices?.wasm?.rows?.find((r) => r.slice === name);
+    const threaded = result.slices?.['wasm-threads']?.rows?.find((r) => r.slice === name);
+    list.push({
+      name: `${name} WASM p50 ≤ ${limit} ms (one thread)`,
+      pass: row?.p50 !== undefined && row.p50 <= limit,
+      value:
+        row?.p50 !== undefined
+          ? `${ms(row.p50)} (n=${row.count}); threads: ${threaded?.p50 !== undefined ? ms(threaded.p50) : 'not measured'}`
+          : row?.error ?? 'not measured',
+    });
+  }
+  for (const slice of result.static?.slices ?? []) {
+    list.push({
+      name: `${slice.name} slice gzip ≤ ${TARGETS.sliceGzipBytes / 1024 / 1024} MB`,
+      pass: slice.gzip <= TARGETS.sliceGzipBytes,
+      value: `${kb(slice.gzip)} gzip (${kb(slice.raw)} raw)`,
+    });
+  }
   const below = result.lazy?.belowFold;
   if (below) {
     const heavy = below.heavyBeforeScroll ?? {};
@@ -225,14 +267,14 @@ function checks() {
         `${below.allBelowFold ? 'figures below the fold' : 'figures NOT below the fold'}; runtime ${heavy.runtime?.length}, wasm ${heavy.wasm?.length}, vega ${heavy.vega?.length}, onnx ${heavy.model?.length} of ${below.requestsBeforeScroll} requests`,
     });
   }
-  const one = result.lazy?.onePerPage;
-  if (one) {
+  for (const [key, one] of Object.entries(result.lazy ?? {})) {
+    if (!key.startsWith('onePerPage')) continue;
     list.push({
-      name: 'one runtime per page: exactly one .wasm download on /resnet/ after scrolling to every figure',
+      name: `one runtime per page: one .wasm and at most one vega download on ${new URL(one.page).pathname} after scrolling to every figure`,
       pass: one.pass,
       value:
         one.error ??
-        `${one.wasmDownloads.length} .wasm, ${one.runtimeChunkDownloads.length} runtime chunk(s), ${one.modelDownloads} .onnx; ${Object.entries(one.figures).map(([t, s]) => `${t} ${s}`).join(', ')}`,
+        `${one.wasmDownloads.length} .wasm, ${one.vegaDownloads.length} vega, ${one.runtimeChunkDownloads.length} runtime chunk(s), ${one.modelDownloads} .onnx; ${Object.entries(one.figures).map(([t, s]) => `${t} ${s}`).join(', ')}`,
     });
   }
   for (const f of result.figures ?? []) {

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sleep, withTimeout } from './util.mjs';
 
+import { FIGURES } from './static-sizes.mjs';
+
 const TAGS = ['skip-connection', 'bottleneck-block', 'tensor-shape-flow'];
 const HEAVY = {
   runtime: /\/runtime-[^/]*\.js$/,
@@ -87,18 +89,21 @@ export async function lazyBelowFold({ browser, origin, distDir }) {
   }
 }
 
-/** The real /resnet/ page: scroll to every figure, then count downloads. */
-export async function oneRuntimePerPage({ browser, origin, plan }) {
+/**
+ * A real walkthrough page (default /resnet/): scroll to every figure, then
+ * count downloads: one .wasm, and vega at most once however many charts.
+ */
+export async function oneRuntimePerPage({ browser, origin, plan, path = '/resnet/' }) {
   const context = await browser.createBrowserContext();
   const page = await context.newPage();
-  const url = `${origin}/resnet/`;
+  const url = `${origin}${path}`;
   try {
     await page.setCacheEnabled(false);
     const urls = watchRequests(page);
-    const response = await withTimeout(page.goto(url, { waitUntil: 'load', timeout: 30_000 }), 35_000, '/resnet/');
+    const response = await withTimeout(page.goto(url, { waitUntil: 'load', timeout: 30_000 }), 35_000, path);
     if (!response?.ok()) throw new Error(`${url} answered HTTP ${response?.status()}`);
     const beforeScroll = classify(urls);
-    const tags = await page.evaluate((all) => all.filter((t) => document.querySelector(t)), TAGS);
+    const tags = await page.evaluate((all) => all.filter((t) => document.querySelector(t)), FIGURES);
     // Scroll past every figure quickly, so their starts overlap: the case
     // in which a careless loader would fetch the runtime twice.
     for (const tag of tags) {
@@ -125,8 +130,9 @@ export async function oneRuntimePerPage({ browser, origin, plan }) {
       firstFigureStartedWithoutScroll: beforeScroll.wasm.length > 0 || beforeScroll.runtime.length > 0,
       wasmDownloads: heavy.wasm,
       runtimeChunkDownloads: heavy.runtime,
+      vegaDownloads: heavy.vega,
       modelDownloads: heavy.model.length,
-      pass: allReady && heavy.wasm.length === 1,
+      pass: allReady && heavy.wasm.length === 1 && heavy.vega.length <= 1,
       ...(allReady ? {} : { error: `not every figure became ready: ${JSON.stringify(statuses)}` }),
     };
   } catch (error) {

@@ -16,7 +16,7 @@ export function categorize(url, tag) {
   if (/\.(png|jpe?g|webp|avif|gif|svg)$/i.test(file)) return 'images';
   if (tag && file.startsWith(`figure-${tag}-`)) return 'own';
   // Data-only packages (slice and sample URL maps) are shared like core.
-  if (/^(core|figure-(slices-resnet|samples))-.*\.js$/.test(file)) return 'shared';
+  if (/^(core|figure-(slices-resnet|slices-vit|slices-rl|environments|samples))-.*\.js$/.test(file)) return 'shared';
   if (/^figure-.*\.js$/.test(file)) return 'other';
   if (/\.(html|css)$/.test(file) || path.endsWith('/') || /\.m?js$/.test(file)) return 'page';
   return 'other';

@@ -1,5 +1,5 @@
 // 4. Inference latency per slice and backend, on bench/page/slice-bench.ts.
-import { mkdirSync, readFileSync, readdirSync, copyFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { summarize, withTimeout } from './util.mjs';
@@ -25,20 +25,33 @@ export async function buildSlicePage(repoRoot) {
   return '/' + relative(repoRoot, join(outdir, 'slice-bench.html'));
 }
 
-/** Every slice's manifest, read from packages/slices-resnet/onnx/. */
+/** The packages whose onnx/ folders hold slices with manifests. */
+const SLICE_PACKAGES = ['slices-resnet', 'slices-vit', 'slices-rl'];
+
+/**
+ * Every slice's manifest. A dimension that is not a number (a dynamic
+ * batch, written "N") is measured at 1: one state or one image per call,
+ * as the figures run them.
+ */
 export function readSlices(repoRoot) {
-  const dir = join(repoRoot, 'packages/slices-resnet/onnx');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
-    .filter((m) => m.file && Array.isArray(m.inputs))
-    .map((m) => ({
-      name: m.name,
-      url: `/packages/slices-resnet/onnx/${m.file}`,
-      flops: m.flops,
-      inputs: m.inputs.map((i) => ({ name: i.name, shape: i.shape })),
-    }))
-    .sort((a, b) => a.flops - b.flops);
+  return SLICE_PACKAGES.flatMap((pkg) => {
+    const dir = join(repoRoot, 'packages', pkg, 'onnx');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')))
+      .filter((m) => m.file && Array.isArray(m.inputs))
+      .map((m) => ({
+        name: m.name,
+        package: pkg,
+        url: `/packages/${pkg}/onnx/${m.file}`,
+        flops: m.flops ?? 0,
+        inputs: m.inputs.map((i) => ({
+          name: i.name,
+          shape: i.shape.map((d) => (typeof d === 'number' && d > 0 ? d : 1)),
+        })),
+      }));
+  }).sort((a, b) => a.flops - b.flops);
 }
 
 /**
@@ -104,7 +117,7 @@ export async function benchSlices({ browser, origin, pagePath, backend, slices, 
           openMs: result.openMs,
           warmupMs: result.warmups,
           ...stats,
-          gflops: stats.p50 ? slice.flops / (stats.p50 / 1000) / 1e9 : undefined,
+          gflops: stats.p50 && slice.flops ? slice.flops / (stats.p50 / 1000) / 1e9 : undefined,
           timesMs: result.times,
           openSessionsAfterRelease: result.openSessionsAfterRelease,
         });

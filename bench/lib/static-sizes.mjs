@@ -5,7 +5,21 @@ import { join, relative } from 'node:path';
 import { build } from 'esbuild';
 import { gzipSize } from './util.mjs';
 
-export const FIGURES = ['skip-connection', 'bottleneck-block', 'tensor-shape-flow'];
+export const FIGURES = [
+  'skip-connection',
+  'bottleneck-block',
+  'tensor-shape-flow',
+  'patch-embedding',
+  'attention-map',
+  'position-embedding',
+  'actor-critic',
+  'gae-advantage',
+  'ppo-clip-plot',
+  'twin-critics',
+  'target-smoothing',
+  'entropy-temperature',
+  'squashed-gaussian',
+];
 
 /** Gzip targets in bytes (1 KB = 1024 bytes). */
 export const TARGETS = {
@@ -92,4 +106,19 @@ export async function staticSizes(repoRoot) {
     litBundle = { error: error.message.split('\n')[0] };
   }
   return { packages, coreWithLit: litBundle, checks };
+}
+
+/** Every shipped ONNX slice: raw bytes and gzip -9 bytes (what a server sends compressed). */
+export function sliceSizes(repoRoot) {
+  return ['slices-resnet', 'slices-vit', 'slices-rl'].flatMap((pkg) => {
+    const dir = join(repoRoot, 'packages', pkg, 'onnx');
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir)
+      .filter((f) => f.endsWith('.onnx'))
+      .sort()
+      .map((file) => {
+        const bytes = readFileSync(join(dir, file));
+        return { name: file.replace(/\.onnx$/, ''), package: pkg, raw: bytes.length, gzip: gzipSize(bytes) };
+      });
+  });
 }
