@@ -1,0 +1,4 @@
+export { Random } from './random.js';
+export { CARTPOLE, CartPole } from './cartpole.js';
+export { PENDULUM, Pendulum, angleNormalize } from './pendulum.js';
+export type { ResetOptions, StepResult } from './types.js';
