@@ -1,7 +1,7 @@
 /** The panel that explains the selected stage. */
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Measurement, Node } from './flow-rows.js';
-import { describeOperator, formatShape, type Preset } from './preset.js';
+import { describeOperator, describeOps, formatShape, type Preset } from './preset.js';
 
 const number = new Intl.NumberFormat('en-US');
 
@@ -23,7 +23,7 @@ export function renderDetails(
     html`<dt>${term}</dt>
       <dd class=${mono ? 'mono' : ''}>${value}</dd>`;
 
-  let ops = stage?.ops.map((op) => describeOperator(op)).join(' · ') ?? '';
+  let ops = stage ? describeOps(stage.ops, a?.input ?? []).join(' · ') : '';
   if (repeat > 1) ops = `[${ops}] × ${repeat}`;
 
   const residual = stage?.residual;
@@ -32,6 +32,10 @@ export function renderDetails(
     const rest = repeat - 1;
     shortcut = `${describeOperator(residual.projection)} projection in the first repeat`;
     if (rest > 0) shortcut += `; identity in the other ${rest}`;
+  } else if (residual?.around?.length) {
+    // Eq. 2 and 3 of the ViT paper: two additions per layer.
+    const each = repeat > 1 ? ` in each of the ${repeat} ${stage?.kind ?? 'repeats'}` : '';
+    shortcut = `identity around each sub-block${each}: ${residual.around.map((s) => s.label).join(', ')}`;
   } else if (residual) {
     shortcut = 'identity in every repeat';
   }

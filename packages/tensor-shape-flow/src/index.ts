@@ -3,6 +3,7 @@ export {
   analysePreset,
   applyOperator,
   describeOperator,
+  describeOps,
   formatShape,
   paperShape,
   presets,
@@ -20,5 +21,7 @@ export {
   type SliceSource,
   type Stage,
   type StageAnalysis,
+  type Sublayer,
 } from './preset.js';
 export { resnet50 } from './presets/resnet50.js';
+export { vitB16 } from './presets/vit-b16.js';

@@ -9,6 +9,7 @@
  * N×D for token sequences (197×768 for ViT-B/16), D for a vector.
  */
 import { resnet50 } from './presets/resnet50.js';
+import { vitB16 } from './presets/vit-b16.js';
 
 /** A 2-D convolution; `norm: 'batch'` adds BatchNorm (γ and β per channel). */
 export interface ConvOperator {
@@ -47,6 +48,8 @@ export interface AttentionOperator {
 export interface MlpOperator {
   op: 'mlp';
   hidden: number;
+  /** The non-linearity between the two layers, for the label only. */
+  activation?: 'gelu' | 'relu';
 }
 
 /**
@@ -79,6 +82,20 @@ export interface ResidualSpec {
   projection?: ConvOperator;
   /** Residual additions inside one repeat: 1 in a bottleneck, 2 in a transformer layer. */
   adds?: number;
+  /**
+   * Sub-blocks of one repeat that an identity shortcut goes around, by
+   * operator index (inclusive): in a pre-norm transformer layer, LN and
+   * attention, then LN and MLP (Dosovitskiy et al. 2021, Eq. 2 and 3).
+   */
+  around?: readonly Sublayer[];
+}
+
+/** Operators `from`..`to` of a repeat, with the shortcut added to their output. */
+export interface Sublayer {
+  from: number;
+  to: number;
+  /** The residual as an equation: "MSA(LN(z)) + z". */
+  label: string;
 }
 
 /**
@@ -225,8 +242,12 @@ export function applyOperator(
   }
 }
 
-/** An operator in words close to the paper's: "3×3 conv, 128, stride 2". */
-export function describeOperator(op: Operator, first = true): string {
+/**
+ * An operator in words close to the paper's: "3×3 conv, 128, stride 2".
+ * With its input shape, attention and MLP say their widths too.
+ */
+export function describeOperator(op: Operator, first = true, input?: readonly number[]): string {
+  const d = input?.[input.length - 1];
   switch (op.op) {
     case 'conv': {
       const stride = first && (op.stride ?? 1) > 1 ? `, stride ${op.stride}` : '';
@@ -237,12 +258,36 @@ export function describeOperator(op: Operator, first = true): string {
     case 'linear':
       return `fc ${op.out}`;
     case 'attention':
-      return `self-attention, ${op.heads} heads`;
-    case 'mlp':
-      return `MLP ${op.hidden}`;
+      return d
+        ? `self-attention, ${op.heads} heads of ${d / op.heads}`
+        : `self-attention, ${op.heads} heads`;
+    case 'mlp': {
+      const act = op.activation ? `, ${op.activation.toUpperCase()}` : '';
+      return d ? `MLP ${d}→${op.hidden}→${d}${act}` : `MLP ${op.hidden}${act}`;
+    }
+    case 'flatten-tokens':
+      return 'flatten to tokens';
+    case 'cls-token':
+      return 'prepend [CLS]';
+    case 'position-embedding':
+      return '+ position embeddings';
+    case 'layer-norm':
+      return 'LayerNorm';
+    case 'take-cls':
+      return 'take [CLS]';
     default:
       return op.op.replace(/-/g, ' ');
   }
+}
+
+/** Each operator of a stage described with the shape it receives. */
+export function describeOps(ops: readonly Operator[], input: readonly number[]): string[] {
+  let shape = [...input];
+  return ops.map((op) => {
+    const text = describeOperator(op, true, shape);
+    shape = applyOperator(shape, op).shape;
+    return text;
+  });
 }
 
 /** A shape as papers write it: 56×56×256. */
@@ -262,7 +307,10 @@ export function paperShape(dims: readonly number[]): number[] {
 }
 
 /** The registered presets by id; `registerPreset()` adds to it. */
-export const presets = new Map<string, Preset>([[resnet50.id, resnet50]]);
+export const presets = new Map<string, Preset>([
+  [resnet50.id, resnet50],
+  [vitB16.id, vitB16],
+]);
 
 /** Adds (or replaces) a preset; the `preset` attribute can then name it. */
 export function registerPreset(preset: Preset): void {

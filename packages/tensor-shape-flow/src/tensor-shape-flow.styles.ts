@@ -224,6 +224,12 @@ export const tensorShapeFlowStyles = css`
     line-height: 1.3;
   }
 
+  /* One label beside each sub-block's arc. */
+  .skips.around .skip-labels {
+    align-self: stretch;
+    align-content: space-around;
+  }
+
   .skip-labels .proj {
     color: var(--_skip-color);
   }

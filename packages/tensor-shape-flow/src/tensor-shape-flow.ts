@@ -28,7 +28,7 @@ import { defaultPhoto } from '@model-walkthroughs/samples';
 import {
   analysePreset,
   applyOperator,
-  describeOperator,
+  describeOps,
   formatShape,
   paperShape,
   presets,
@@ -105,7 +105,12 @@ export class TensorShapeFlow extends WalkthroughFigure {
   protected override validate(): string | undefined {
     const problem = super.validate();
     if (problem) return problem;
-    if (!presets.has(this.preset)) return badValue('preset', this.preset, [...presets.keys()]);
+    const preset = presets.get(this.preset);
+    if (!preset) return badValue('preset', this.preset, [...presets.keys()]);
+    // A model the figure would never open must not be credited in the footnote.
+    if (this.src && !runsSlices(preset)) {
+      return `src="${this.src}" cannot be used with preset="${this.preset}": that preset runs no slices.`;
+    }
     return undefined;
   }
 
@@ -117,6 +122,13 @@ export class TensorShapeFlow extends WalkthroughFigure {
   protected override get weightsNote(): string {
     if (this.src) return userModelNote(this.src, '').trim();
     return this.manifestNote || (presets.get(this.preset)?.weightsNote ?? '');
+  }
+
+  // Nothing ran when no stage has a slice: no backend or time to report.
+  protected override renderStatus(): unknown {
+    const preset = presets.get(this.preset);
+    if (this.status === 'ready' && preset && !runsSlices(preset)) return this.weightsNote;
+    return super.renderStatus();
   }
 
   protected override async execute(context: RunContext): Promise<void> {
@@ -283,7 +295,8 @@ export class TensorShapeFlow extends WalkthroughFigure {
     const m = this.measured.get(node.id);
     const stage = node.stage;
     const repeat = stage?.repeat ?? 1;
-    let ops = stage ? stage.ops.map((op) => describeOperator(op)).join(' · ') : '';
+    const input = node.analysis?.input ?? [];
+    let ops = stage ? describeOps(stage.ops, input).join(' · ') : '';
     if (ops === node.label) ops = '';
     const skips = this.#skipText(node);
     const state = m ? (m.mismatch ? 'mismatch' : 'measured') : '';
@@ -321,8 +334,30 @@ export class TensorShapeFlow extends WalkthroughFigure {
     `;
   }
 
-  /** The shortcut arcs beside a residual stage: projection solid, identity dashed. */
+  /**
+   * The shortcut arcs beside a residual stage: projection solid, identity
+   * dashed; a transformer layer gets one arc per sub-block it goes around.
+   */
   #renderSkips(node: Node, text: string[]): TemplateResult {
+    const around = node.stage?.residual?.around ?? [];
+    if (around.length) {
+      const band = 94 / around.length;
+      const arc = (i: number) => {
+        const [top, bottom] = [3 + i * band + 2, 3 + (i + 1) * band - 2];
+        return svgPath('identity', `M0 ${top} C30 ${top} 30 ${bottom} 0 ${bottom}`);
+      };
+      return html`
+        <div class="skips around">
+          <svg viewBox="0 0 40 100" preserveAspectRatio="none" aria-hidden="true">
+            ${around.map((_, i) => arc(i))}
+          </svg>
+          <span class="skip-labels">
+            ${text.map((t) => html`<span class="identity">${t}</span>`)}
+          </span>
+        </div>
+      `;
+    }
+
     const projection = Boolean(node.stage?.residual?.projection);
     const identity = text.length > (projection ? 1 : 0);
     const outer = 'M0 3 C36 3 36 97 0 97';
@@ -345,6 +380,7 @@ export class TensorShapeFlow extends WalkthroughFigure {
   #skipText(node: Node): string[] {
     const residual = node.stage?.residual;
     if (!residual || !node.analysis) return [];
+    if (residual.around?.length) return residual.around.map((s) => s.label);
     const out: string[] = [];
     const adds = (node.stage!.repeat ?? 1) * (residual.adds ?? 1);
     if (residual.projection) {
@@ -407,6 +443,10 @@ export class TensorShapeFlow extends WalkthroughFigure {
     this.selected = node.id;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
+}
+
+function runsSlices(preset: Preset): boolean {
+  return preset.stages.some((s) => s.slices?.length);
 }
 
 /** The output names a preset reads from one slice, in stage order. */

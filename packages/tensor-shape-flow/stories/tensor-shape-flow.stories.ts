@@ -51,10 +51,14 @@ const meta = {
   component: 'tensor-shape-flow',
   args: { preset: 'resnet50', selected: 'conv2_x', image: '', src: '', backend: 'auto' },
   argTypes: {
-    preset: { control: 'select', options: ['resnet50', 'toy-cnn'] },
+    preset: { control: 'select', options: ['resnet50', 'vit-b16', 'toy-cnn'] },
     selected: {
       control: 'select',
-      options: ['input', 'conv1', 'pool1', 'conv2_x', 'conv3_x', 'conv4_x', 'conv5_x'],
+      options: [
+        'input',
+        ...['conv1', 'pool1', 'conv2_x', 'conv3_x', 'conv4_x', 'conv5_x', 'fc'],
+        ...['patch', 'flatten', 'cls', 'pos', 'encoder', 'take-cls', 'head'],
+      ],
     },
     image: { control: 'text', description: 'URL of the photo; empty for the default cat' },
     src: { control: 'text', description: 'URL of your own stem export (image → stem, pool)' },
@@ -81,6 +85,15 @@ export const Playground: Story = {};
 /** The same shapes on another photo: the architecture, not the image, fixes them. */
 export const AnotherPhoto: Story = {
   args: { image: samplePhotos.rocket.url, selected: 'pool1' },
+};
+
+/**
+ * ViT-B/16: the photo cut into 196 patch tokens of 768, a [CLS] token and
+ * position embeddings added, then twelve encoder layers whose two shortcuts
+ * go around attention and around the MLP; 86,567,656 parameters.
+ */
+export const VitB16: Story = {
+  args: { preset: 'vit-b16', selected: 'encoder' },
 };
 
 /** A preset is plain data: register one and the figure draws it. */
