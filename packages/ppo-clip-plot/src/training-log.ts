@@ -61,7 +61,10 @@ export async function fetchJson(url: string, what: string, signal: AbortSignal):
 /** Checks the shape of a PPO log; throws a `model-invalid` FigureError if it is wrong. */
 export function parsePpoLog(json: unknown, url: string): PpoLog {
   const fail = (detail: string): never => {
-    throw new FigureError('model-invalid', `The PPO training log at ${url} is malformed: ${detail}.`);
+    throw new FigureError(
+      'model-invalid',
+      `The PPO training log at ${url} is malformed: ${detail}.`,
+    );
   };
   const log = json as Partial<PpoLog> | null;
   const eps = log?.hyperparameters?.clipEpsilon;

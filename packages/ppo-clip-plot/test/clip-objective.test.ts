@@ -104,7 +104,10 @@ describe('ppo-clip-plot clip objective', () => {
     expect(bad({ ...good, iterations: 3 }).message).to.contain('iterations is not a list');
     const noSamples = { ...good, ratioBatch: { ...good.ratioBatch, samples: [] } };
     expect(bad(noSamples).code).to.equal('model-invalid');
-    const negative = { ...good, ratioBatch: { ...good.ratioBatch, samples: [{ ratio: -1, advantage: 1 }] } };
+    const negative = {
+      ...good,
+      ratioBatch: { ...good.ratioBatch, samples: [{ ratio: -1, advantage: 1 }] },
+    };
     expect(bad(negative).message).to.equal(
       'The PPO training log at x.json is malformed: a ratioBatch sample lacks a ratio ≥ 0 or an advantage.',
     );
