@@ -1,0 +1,112 @@
+import { css } from 'lit';
+
+/** Layout of the state controls, the two charts and the update strip. */
+export const targetSmoothingStyles = css`
+  :host {
+    --_chart-height: var(--mw-target-smoothing-chart-height, 260px);
+  }
+
+  [part='formula'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 4px 16px;
+    align-items: baseline;
+    margin-block: calc(var(--_space) / 2);
+  }
+
+  [part='formula'] math {
+    font-size: 1.1em;
+  }
+
+  .cite,
+  .explain {
+    font-size: 0.9em;
+    color: var(--_muted);
+  }
+
+  .slider {
+    display: inline-flex;
+    gap: 8px;
+    align-items: center;
+  }
+
+  .slider input {
+    width: 140px;
+  }
+
+  output {
+    min-width: 5.5em;
+  }
+
+  [part='pendulum'] .track {
+    fill: var(--_surface);
+    stroke: var(--_border);
+  }
+
+  [part='pendulum'] .rod {
+    stroke: var(--_accent);
+    stroke-width: 4;
+    stroke-linecap: round;
+  }
+
+  [part='pendulum'] .pivot {
+    fill: var(--_fg);
+  }
+
+  h4 {
+    margin: var(--_space) 0 4px;
+    font-size: 1em;
+    font-weight: 600;
+  }
+
+  /* Fixed heights keep the page from jumping while vega loads. */
+  div[part='chart'] {
+    display: block;
+    width: 100%;
+    min-height: 200px;
+    overflow: hidden;
+  }
+
+  div[data-chart='critic'] {
+    height: var(--_chart-height);
+  }
+
+  [part='caption'] {
+    margin: 4px 0 0;
+    font-size: 0.9em;
+  }
+
+  [part='values'] {
+    margin: 4px 0 0;
+    font-size: 0.95em;
+  }
+
+  [part='strip'] {
+    display: block;
+    width: 100%;
+    max-width: 640px;
+    font-size: 11px;
+    fill: var(--_fg);
+  }
+
+  [part='strip'] rect.off {
+    fill: none;
+    stroke: var(--_border);
+  }
+
+  [part='strip'] .critic {
+    fill: var(--_accent);
+  }
+
+  [part='strip'] .actor {
+    fill: var(--mw-target-smoothing-actor-color, var(--_skip));
+  }
+
+  [part='strip'] .recorded {
+    fill: var(--_muted);
+  }
+
+  [part='strip'] .tick {
+    fill: var(--_muted);
+  }
+`;
