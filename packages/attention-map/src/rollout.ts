@@ -110,6 +110,15 @@ export function objectShare(
   return { mass: total > 0 ? mass / total : 0, area: objectPatches.length / patches };
 }
 
+/** Class probabilities from logits, computed stably in float64. */
+export function softmax(logits: ArrayLike<number>): number[] {
+  const values = Array.from(logits);
+  const top = Math.max(...values);
+  const exp = values.map((v) => Math.exp(v - top));
+  const total = exp.reduce((a, b) => a + b, 0);
+  return exp.map((e) => e / total);
+}
+
 /** Indices of the k largest values, largest first (ties: lower index first). */
 export function topK(values: ArrayLike<number>, k: number): number[] {
   return Array.from({ length: values.length }, (_, i) => i)

@@ -71,9 +71,10 @@ describe('attention-map maths', () => {
   });
 
   it('multiplies matrices', () => {
-    close(matmul(Float64Array.from([1, 2, 3, 4]), Float64Array.from([5, 6, 7, 8]), 2), [
-      19, 22, 43, 50,
-    ]);
+    close(
+      matmul(Float64Array.from([1, 2, 3, 4]), Float64Array.from([5, 6, 7, 8]), 2),
+      [19, 22, 43, 50],
+    );
   });
 
   it('rolls out two layers of three tokens as computed by hand', () => {
@@ -100,7 +101,7 @@ describe('attention-map maths', () => {
 
   it('keeps rows summing to 1 through many random layers', () => {
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const n = 9;
     const layers = Array.from({ length: 6 }, () =>
       normaliseRows(Float64Array.from({ length: n * n }, rand), n),

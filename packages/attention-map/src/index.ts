@@ -1,0 +1,16 @@
+export { AttentionMap, type AttentionResult } from './attention-map.js';
+export {
+  attentionMatrix,
+  attentionShape,
+  headMean,
+  matmul,
+  normaliseRows,
+  objectShare,
+  rollout,
+  rolloutOf,
+  row,
+  topK,
+  type HeadChoice,
+  type Matrix,
+} from './rollout.js';
+export type { SceneFacts, VitManifest } from './readout.js';
