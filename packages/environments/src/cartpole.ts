@@ -88,7 +88,8 @@ export class CartPole {
    * `pushForce` newtons are added for this step only (a reader's shove).
    */
   step(action: 0 | 1, pushForce = 0): StepResult {
-    if (action !== 0 && action !== 1) throw new RangeError(`CartPole: action ${action} is not 0 or 1.`);
+    if (action !== 0 && action !== 1)
+      throw new RangeError(`CartPole: action ${action} is not 0 or 1.`);
     if (!Number.isFinite(pushForce)) throw new RangeError('CartPole: pushForce must be finite.');
     if (this.#over) throw new Error('CartPole: the episode is over; call reset() first.');
 
