@@ -349,7 +349,7 @@ export class TargetSmoothing extends WalkthroughFigure {
     const p = PRESETS[(event.currentTarget as HTMLElement).dataset['preset'] as Preset];
     this.angle = p.angle;
     this.velocity = p.velocity;
-    this.dispatchEvent(new SettingChangeEvent('angle', p.angle));
-    this.dispatchEvent(new SettingChangeEvent('velocity', p.velocity));
+    const changes = [['angle', p.angle], ['velocity', p.velocity]] as const;
+    for (const [setting, value] of changes) this.dispatchEvent(new SettingChangeEvent(setting, value));
   };
 }

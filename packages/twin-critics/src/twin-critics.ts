@@ -379,8 +379,8 @@ export class TwinCritics extends WalkthroughFigure {
   #setState(angle: number, velocity: number): void {
     this.angle = angle;
     this.velocity = velocity;
-    this.dispatchEvent(new SettingChangeEvent('angle', angle));
-    this.dispatchEvent(new SettingChangeEvent('velocity', velocity));
+    const changes = [['angle', angle], ['velocity', velocity]] as const;
+    for (const [setting, value] of changes) this.dispatchEvent(new SettingChangeEvent(setting, value));
   }
 }
 
