@@ -60,7 +60,14 @@ export function squashedLogProb(u: number, mu: number, sigma: number, scale = 1)
   const logNormal = normalLogPdf(u, mu, sigma);
   const logJacobian = logOneMinusTanh2(u);
   const logProb = logNormal - logJacobian;
-  return { u, a: Math.tanh(u), logNormal, logJacobian, logProb, logProbScaled: logProb - Math.log(scale) };
+  return {
+    u,
+    a: Math.tanh(u),
+    logNormal,
+    logJacobian,
+    logProb,
+    logProbScaled: logProb - Math.log(scale),
+  };
 }
 
 /** A seeded generator of uniforms in [0, 1) (mulberry32). */
@@ -102,7 +109,12 @@ export function integrate(f: (x: number) => number, lo: number, hi: number, n: n
 
 /** E[tanh(u)] for u ~ N(μ, σ²), integrated over μ ± 12σ. */
 export function expectedTanh(mu: number, sigma: number): number {
-  return integrate((u) => Math.tanh(u) * normalPdf(u, mu, sigma), mu - 12 * sigma, mu + 12 * sigma, 4000);
+  return integrate(
+    (u) => Math.tanh(u) * normalPdf(u, mu, sigma),
+    mu - 12 * sigma,
+    mu + 12 * sigma,
+    4000,
+  );
 }
 
 /** A histogram as densities: bin centres and counts / (n · width). */
@@ -118,5 +130,8 @@ export function histogram(
     const k = Math.floor((values[i]! - lo) / width);
     if (k >= 0 && k < bins) counts[k]!++;
   }
-  return counts.map((c, k) => ({ x: lo + (k + 0.5) * width, density: c / (values.length * width) }));
+  return counts.map((c, k) => ({
+    x: lo + (k + 0.5) * width,
+    density: c / (values.length * width),
+  }));
 }

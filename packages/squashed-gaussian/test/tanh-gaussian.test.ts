@@ -23,7 +23,12 @@ const CASES = [
 describe('squashed-gaussian maths', () => {
   it('has a density of u that integrates to 1', () => {
     for (const [mu, sigma] of CASES) {
-      const mass = integrate((u) => normalPdf(u, mu, sigma), mu - 10 * sigma, mu + 10 * sigma, 4000);
+      const mass = integrate(
+        (u) => normalPdf(u, mu, sigma),
+        mu - 10 * sigma,
+        mu + 10 * sigma,
+        4000,
+      );
       expect(mass, `μ=${mu}, σ=${sigma}`).to.be.closeTo(1, 1e-9);
     }
   });
