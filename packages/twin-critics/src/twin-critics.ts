@@ -358,9 +358,9 @@ export class TwinCritics extends WalkthroughFigure {
 
   #onSlide = (event: Event): void => {
     const input = event.currentTarget as HTMLInputElement;
-    const setting = input.dataset['setting'] as 'angle' | 'velocity' | 'sigma';
+    const setting = input.dataset['setting'] as SettingChangeEvent['setting'];
     this[setting] = Number(input.value);
-    this.dispatchEvent(new SettingChangeEvent(setting, this[setting]));
+    this.dispatchEvent(new SettingChangeEvent(setting, Number(input.value)));
   };
 
   #onPreset = (event: Event): void => {
@@ -376,12 +376,10 @@ export class TwinCritics extends WalkthroughFigure {
     this.#setState(Math.round(toDegrees(theta!)), Math.round(thetaDot! * 10) / 10);
   };
 
-  #setState(angle: number, velocity: number): void {
+  #setState = (angle: number, velocity: number): void => {
     this.angle = angle;
     this.velocity = velocity;
     const changes = [['angle', angle], ['velocity', velocity]] as const;
     for (const [setting, value] of changes) this.dispatchEvent(new SettingChangeEvent(setting, value));
-  }
+  };
 }
-
-
