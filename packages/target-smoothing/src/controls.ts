@@ -1,6 +1,9 @@
-/** Small pieces of markup and checks the figure's controls share. */
-import { html } from 'lit';
-import { rodTip } from './pendulum-state.js';
+/**
+ * Markup and checks the TD3 figures share: range checks with readable
+ * messages, labelled sliders, the state presets and a chart's box.
+ */
+import { html, nothing } from 'lit';
+import { MAX_SPEED, PRESETS, rodTip, type Preset } from './pendulum-state.js';
 
 /** A number property and its allowed range: [name, value, [lo, hi, whole?]]. */
 export type RangeCheck = [string, number | undefined, [number, number, boolean?]];
@@ -12,11 +15,12 @@ export type RangeCheck = [string, number | undefined, [number, number, boolean?]
 export function outOfRange(host: Element, checks: RangeCheck[]): string | undefined {
   for (const [name, value, [lo, hi, whole]] of checks) {
     if (value === undefined) continue;
-    const ok = Number.isFinite(value) && value >= lo && value <= hi && (!whole || Number.isInteger(value));
-    if (ok) continue;
+    const ok = Number.isFinite(value) && value >= lo && value <= hi;
+    if (ok && (!whole || Number.isInteger(value))) continue;
     const written = host.getAttribute(name);
     const shown = written !== null && Object.is(Number(written), value) ? written : String(value);
-    return `${name}="${shown}" is not ${whole ? 'a whole number' : 'a number'} from ${lo} to ${hi}.`;
+    const kind = whole ? 'a whole number' : 'a number';
+    return `${name}="${shown}" is not ${kind} from ${lo} to ${hi}.`;
   }
   return undefined;
 }
@@ -24,7 +28,7 @@ export function outOfRange(host: Element, checks: RangeCheck[]): string | undefi
 /** A labelled range input that shows its value; `name` goes to data-setting. */
 export function slider(
   name: string,
-  label: unknown,
+  label: string,
   value: number,
   [min, max, step]: [number, number, number],
   shown: string,
@@ -48,15 +52,43 @@ export function slider(
   `;
 }
 
-/** The pendulum at `angle` degrees, drawn small beside the controls. */
-export function pendulumIcon(angle: number, velocity: number): unknown {
+/** The drawing of the state, the preset buttons (then `extra`) and the two state sliders. */
+export function stateControls(
+  angle: number,
+  velocity: number,
+  onPreset: (event: Event) => void,
+  onSlide: (event: Event) => void,
+  extra: unknown = nothing,
+): unknown {
   const [x, y] = rodTip(angle, 28);
-  const label = `Pendulum at θ = ${angle.toFixed(0)}° from upright, θ̇ = ${velocity.toFixed(1)} rad/s`;
+  const speed = `${velocity.toFixed(1).replace('-', '−')} rad/s`;
+  const label = `Pendulum at θ = ${angle.toFixed(0)}° from upright, θ̇ = ${speed}`;
+  const preset = (name: Preset) => {
+    const p = PRESETS[name];
+    const on = p.angle === angle && p.velocity === velocity;
+    return html`<button type="button" data-preset=${name} aria-pressed=${on} @click=${onPreset}>
+      ${p.label}
+    </button>`;
+  };
   return html`
     <svg part="pendulum" viewBox="0 0 56 56" width="56" height="56" role="img" aria-label=${label}>
       <circle cx="28" cy="28" r="26" class="track"></circle>
       <line x1="28" y1="28" x2=${x.toFixed(2)} y2=${y.toFixed(2)} class="rod"></line>
       <circle cx="28" cy="28" r="3" class="pivot"></circle>
     </svg>
+    ${(Object.keys(PRESETS) as Preset[]).map(preset)} ${extra}
+    ${slider('angle', 'Angle θ', angle, [-180, 180, 1], `${angle.toFixed(0)}°`, onSlide)}
+    ${slider('velocity', 'Velocity θ̇', velocity, [-MAX_SPEED, MAX_SPEED, 0.1], speed, onSlide)}
   `;
+}
+
+/** The box a chart is drawn into, named by its heading and described by its caption. */
+export function chartBox(name: string): unknown {
+  return html`<div
+    part="chart"
+    data-chart=${name}
+    role="group"
+    aria-labelledby=${`${name}-title`}
+    aria-describedby=${`${name}-caption`}
+  ></div>`;
 }

@@ -57,6 +57,6 @@ export function rodTip(angle: number, r: number): [number, number] {
 
 /** θ in radians wrapped to degrees in [−180, 180]. */
 export function toDegrees(theta: number): number {
-  const d = (((theta * 180) / Math.PI + 180) % 360 + 360) % 360 - 180;
+  const d = (((((theta * 180) / Math.PI + 180) % 360) + 360) % 360) - 180;
   return d === -180 ? 180 : d;
 }

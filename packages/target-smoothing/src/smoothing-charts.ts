@@ -6,7 +6,12 @@ import { expectedCounts, histogram } from './smoothing.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const BOTTOM = { orient: 'bottom', direction: 'vertical' };
-const X = { field: 'a', type: 'quantitative', title: 'action a (torque)', scale: { domain: [-2, 2] } };
+const X = {
+  field: 'a',
+  type: 'quantitative',
+  title: 'action a (torque)',
+  scale: { domain: [-2, 2] },
+};
 
 /** Width of the distribution's bins, in newton-metres. */
 export const BIN = 0.05;
@@ -15,18 +20,27 @@ export const BIN = 0.05;
 export function criticSpec(s: Smoothing, caption: string): ChartSpec {
   const line = [...s.actions].map((a, i) => ({ a, q: s.curve[i] }));
   const dots = [...s.samples].map((a, i) => ({ a, q: s.sampleQ[i] }));
-  const y = { field: 'q', type: 'quantitative', title: 'min(Q1, Q2)(s, a)', scale: { zero: false } };
+  const y = {
+    field: 'q',
+    type: 'quantitative',
+    title: 'min(Q1, Q2)(s, a)',
+    scale: { zero: false },
+  };
   const lo = Math.max(-MAX_TORQUE, s.mu - s.clip);
   const hi = Math.min(MAX_TORQUE, s.mu + s.clip);
   const mark = (label: string, at: Record<string, number>, key: 'x' | 'y', dash = [4, 3]) => ({
     data: { values: [{ ...at, label }] },
     layer: [
-      { mark: { type: 'rule', strokeDash: dash }, encoding: { [key]: { field: key, type: 'quantitative' } } },
+      {
+        mark: { type: 'rule', strokeDash: dash },
+        encoding: { [key]: { field: key, type: 'quantitative' } },
+      },
       {
         // μ(s) is named at the top of its rule, the mean at the right end of its own.
-        mark: key === 'x'
-          ? { type: 'text', align: 'left', dx: 4, y: 0, baseline: 'top' }
-          : { type: 'text', align: 'right', x: 'width', dy: -6 },
+        mark:
+          key === 'x'
+            ? { type: 'text', align: 'left', dx: 4, y: 0, baseline: 'top' }
+            : { type: 'text', align: 'right', x: 'width', dy: -6 },
         encoding: { [key]: { field: key, type: 'quantitative' }, text: { field: 'label' } },
       },
     ],
@@ -36,9 +50,17 @@ export function criticSpec(s: Smoothing, caption: string): ChartSpec {
     description: caption,
     height: 220,
     layer: [
-      { data: { values: [{ lo, hi }] }, mark: { type: 'rect', opacity: 0.12 }, encoding: { x: { ...X, field: 'lo' }, x2: { field: 'hi' } } },
+      {
+        data: { values: [{ lo, hi }] },
+        mark: { type: 'rect', opacity: 0.12 },
+        encoding: { x: { ...X, field: 'lo' }, x2: { field: 'hi' } },
+      },
       { data: { values: line }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x: X, y } },
-      { data: { values: dots }, mark: { type: 'point', filled: true, size: 18, opacity: 0.45, color: '#c2410c' }, encoding: { x: X, y } },
+      {
+        data: { values: dots },
+        mark: { type: 'point', filled: true, size: 18, opacity: 0.45, color: '#c2410c' },
+        encoding: { x: X, y },
+      },
       mark('μ(s)', { x: s.mu }, 'x'),
       mark('E[Q(s, ã)]', { y: s.smoothed.mean }, 'y', [2, 2]),
     ],
@@ -61,8 +83,23 @@ export function distributionSpec(s: Smoothing, caption: string): ChartSpec {
     height: 120,
     data: { values },
     layer: [
-      { mark: { type: 'rect', opacity: 0.7 }, encoding: { x: X, x2: { field: 'b' }, y: { field: 'count', type: 'quantitative', title: 'draws' }, color: color(`${n} seeded ã`) } },
-      { mark: { type: 'tick', thickness: 2 }, encoding: { x: { field: 'c', type: 'quantitative', title: X.title }, y: { field: 'want', type: 'quantitative' }, color: color('expected') } },
+      {
+        mark: { type: 'rect', opacity: 0.7 },
+        encoding: {
+          x: X,
+          x2: { field: 'b' },
+          y: { field: 'count', type: 'quantitative', title: 'draws' },
+          color: color(`${n} seeded ã`),
+        },
+      },
+      {
+        mark: { type: 'tick', thickness: 2 },
+        encoding: {
+          x: { field: 'c', type: 'quantitative', title: X.title },
+          y: { field: 'want', type: 'quantitative' },
+          color: color('expected'),
+        },
+      },
     ],
     transform: [{ calculate: `datum.a + ${BIN / 2}`, as: 'c' }],
   };

@@ -56,7 +56,11 @@ export function targetCdf(a: number, mu: number, sigma: number, c: number): numb
 }
 
 /** Mean and the 95% interval of the mean (normal approximation). */
-export function meanInterval(values: ArrayLike<number>): { mean: number; low: number; high: number } {
+export function meanInterval(values: ArrayLike<number>): {
+  mean: number;
+  low: number;
+  high: number;
+} {
   const n = values.length;
   let sum = 0;
   for (let i = 0; i < n; i++) sum += values[i]!;
@@ -90,7 +94,13 @@ export function histogram(actions: ArrayLike<number>, w: number): number[] {
 }
 
 /** What the distribution of ã puts in each bin, times `n` draws. */
-export function expectedCounts(mu: number, sigma: number, c: number, n: number, w: number): number[] {
+export function expectedCounts(
+  mu: number,
+  sigma: number,
+  c: number,
+  n: number,
+  w: number,
+): number[] {
   const bins = Math.round((2 * MAX_TORQUE) / w);
   return Array.from({ length: bins }, (_, j) => {
     const upper = j === bins - 1 ? 1 : targetCdf(-MAX_TORQUE + (j + 1) * w, mu, sigma, c);

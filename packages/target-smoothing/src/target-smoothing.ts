@@ -1,25 +1,22 @@
 import {
-  FigureError,
   WalkthroughFigure,
   mathml,
-  sliceUrl,
   userModelNote,
-  type PlainTensor,
   type RunContext,
-  type SessionHandle,
 } from '@model-walkthroughs/core';
-import { Random } from '@model-walkthroughs/environments';
-import { loadLog, loadManifest, slices } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ChartSlot } from './chart-slot.js';
-import { outOfRange, pendulumIcon, slider } from './controls.js';
+import { chartBox, outOfRange, slider, stateControls } from './controls.js';
 import { delayStrip, describeStrip } from './delay-strip.js';
-import { MAX_SPEED, MAX_TORQUE, PRESETS, actionGrid, actorFeeds, type Preset } from './pendulum-state.js';
+import { describeNoise, describeValues, f } from './describe.js';
+import { MAX_SPEED, MAX_TORQUE, PRESETS, type Preset } from './pendulum-state.js';
 import type { Smoothing, Td3Log } from './results.js';
 import { criticSpec, distributionSpec } from './smoothing-charts.js';
-import { delaySchedule, meanInterval, normalCdf, sampleTargetActions } from './smoothing.js';
+import { evaluateSmoothing } from './smoothing-run.js';
+import { delaySchedule } from './smoothing.js';
+import { heldInfer, openTd3, type Infer, type Td3Handles } from './td3-slices.js';
 import { targetSmoothingStyles } from './target-smoothing.styles.js';
 
 /** Fired when the reader moves a slider or picks a state (`setting`, `value`). */
@@ -32,12 +29,17 @@ export class SettingChangeEvent extends Event {
   }
 }
 
-type Infer = (h: SessionHandle, f: Record<string, PlainTensor>) => Promise<Record<string, PlainTensor>>;
-type Handles = { critic: SessionHandle; actor: SessionHandle };
-
-const GRID = actionGrid(101);
 const LIVE = ['angle', 'velocity', 'sigma', 'clip', 'samples', 'seed', 'delay'];
-const f = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
+
+// Fujimoto et al. 2018, Eq. 15, the target of Algorithm 1, and section 5.2.
+const FORMULAS = [
+  "\\tilde{a} = \\operatorname{clip}\\big(\\mu_{\\phi'}(s') + " +
+    '\\operatorname{clip}(\\epsilon, -c, c), -2, 2\\big), ' +
+    '\\quad \\epsilon \\sim \\mathcal{N}(0, \\sigma^2)',
+  "y = r + \\gamma \\min_{i=1,2} Q_{\\theta'_i}(s', \\tilde{a})",
+  '\\text{every } d \\text{ updates:}\\quad \\phi \\leftarrow \\phi + \\alpha \\nabla_\\phi ' +
+    "Q_{\\theta_1}(s, \\mu_\\phi(s)),\\quad \\theta' \\leftarrow \\tau\\theta + (1-\\tau)\\theta'",
+];
 
 /**
  * TD3's target policy smoothing on Pendulum: the trained actor's action
@@ -45,7 +47,8 @@ const f = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
  * averaged over the noisy target actions, against the value at μ(s)
  * alone. Below, the delayed actor and target updates on a timeline.
  *
- * @summary ã = clip(μ′(s′) + clip(ε, −c, c), −2, 2), ε ~ N(0, σ²); the actor moves every d-th update.
+ * @summary ã = clip(μ′(s′) + clip(ε, −c, c), −2, 2), ε ~ N(0, σ²); the actor
+ * moves every d-th update.
  *
  * @csspart formula - The formulas, as MathML.
  * @csspart controls - State presets and sliders, noise and delay sliders.
@@ -55,6 +58,7 @@ const f = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
  * @csspart values - Q(s, μ(s)) against the smoothed target value.
  * @csspart strip - The update timeline.
  *
+ * @cssprop [--mw-target-smoothing-chart-height=260px] - Space kept for the critic chart.
  * @cssprop [--mw-target-smoothing-actor-color=#c2410c] - Cells where the actor moves.
  *
  * @fires change - The reader moved a slider or picked a state (`SettingChangeEvent`).
@@ -66,7 +70,7 @@ export class TargetSmoothing extends WalkthroughFigure {
 
   static override styles = [...WalkthroughFigure.styles, targetSmoothingStyles];
 
-  #handles?: Handles;
+  #handles?: Td3Handles;
   #charts = { critic: new ChartSlot(), spread: new ChartSlot() };
   #busy = false;
   #note = '';
@@ -134,6 +138,9 @@ export class TargetSmoothing extends WalkthroughFigure {
       return;
     }
     if (this.status !== 'ready' || this.result === undefined) return;
+
+    // Valid changes are evaluated in place with the sessions the run holds;
+    // an invalid one goes through a run, which shows the message.
     if (this.validate()) void this.refresh();
     else if (this.result.key !== this.#key) void this.#reevaluate();
   }
@@ -144,17 +151,18 @@ export class TargetSmoothing extends WalkthroughFigure {
   }
 
   protected override validate(): string | undefined {
-    const problem = super.validate();
-    if (problem) return problem;
-    return outOfRange(this, [
-      ['angle', this.angle, [-180, 180]],
-      ['velocity', this.velocity, [-MAX_SPEED, MAX_SPEED]],
-      ['sigma', this.sigma, [0, 2]],
-      ['clip', this.clip, [0, 2]],
-      ['delay', this.delay, [1, 8, true]],
-      ['samples', this.samples, [16, 4096, true]],
-      ['seed', this.seed, [0, 2 ** 32, true]],
-    ]);
+    return (
+      super.validate() ??
+      outOfRange(this, [
+        ['angle', this.angle, [-180, 180]],
+        ['velocity', this.velocity, [-MAX_SPEED, MAX_SPEED]],
+        ['sigma', this.sigma, [0, 2]],
+        ['clip', this.clip, [0, 2]],
+        ['delay', this.delay, [1, 8, true]],
+        ['samples', this.samples, [16, 4096, true]],
+        ['seed', this.seed, [0, 2 ** 32, true]],
+      ])
+    );
   }
 
   protected override get figureTitle(): string {
@@ -171,68 +179,26 @@ export class TargetSmoothing extends WalkthroughFigure {
   }
 
   protected override async execute(context: RunContext): Promise<void> {
-    const { signal } = context;
-    const [manifest, log] = await Promise.all([
-      loadManifest('td3-critics', { signal }),
-      loadLog('td3', { signal }),
-    ]).catch((error: unknown) => {
-      throw new FigureError('model-not-found', 'The TD3 manifest or log could not be loaded.', {
-        cause: error,
-      });
-    });
-    this.#note = manifest.weights.note;
+    const { handles, note, log } = await openTd3(context, this.src);
     this.log = log;
+    const result = await this.#evaluate(handles, context.infer);
+    const formulas = await Promise.all(FORMULAS.map((tex) => mathml(tex, true)));
+    if (context.signal.aborted) return;
 
-    const critic = await context.session(
-      sliceUrl(this.src, 'td3-critics', slices['td3-critics'].model, true),
-      { inputs: { obs: [1, 3], action: [1, 1] }, outputs: ['q1', 'q2'] },
-    );
-    const actor = await context.session(sliceUrl(this.src, 'td3-actor', slices['td3-actor'].model), {
-      inputs: { obs: [1, 3] },
-      outputs: ['action'],
-    });
-    const result = await this.#evaluate({ critic, actor }, context.infer);
-    const formulas = await Promise.all([
-      // Fujimoto et al. 2018, Eq. 15 and Algorithm 1.
-      mathml("\\tilde{a} = \\operatorname{clip}\\big(\\mu_{\\phi'}(s') + \\operatorname{clip}(\\epsilon, -c, c), -2, 2\\big), \\quad \\epsilon \\sim \\mathcal{N}(0, \\sigma^2)", true),
-      mathml("y = r + \\gamma \\min_{i=1,2} Q_{\\theta'_i}(s', \\tilde{a})", true),
-      mathml("\\text{every } d \\text{ updates:}\\quad \\phi \\leftarrow \\phi + \\alpha \\nabla_\\phi Q_{\\theta_1}(s, \\mu_\\phi(s)),\\quad \\theta' \\leftarrow \\tau\\theta + (1-\\tau)\\theta'", true),
-    ]);
-    if (signal.aborted) return;
-
-    this.#handles = { critic, actor };
+    this.#note = note;
+    this.#handles = handles;
     this.formulas = formulas;
     this.result = result;
     await this.updateComplete;
     await this.#draw();
   }
 
-  /** μ(s), seeded ã, then one critic batch: the grid, every ã and μ(s). */
-  async #evaluate(handles: Handles, infer: Infer): Promise<Smoothing> {
-    const { angle, velocity, samples } = this;
-    const { sigma, clip } = this.settings;
+  async #evaluate(handles: Td3Handles, infer: Infer): Promise<Smoothing> {
     const key = this.#key;
-    const [cosT, sinT, v] = actorFeeds(angle, velocity).obs.data;
-    const mu = (await infer(handles.actor, actorFeeds(angle, velocity)))['action']!.data[0]!;
-    const targets = sampleTargetActions(mu, sigma, clip, samples, new Random(this.seed));
-
-    const actions = Float32Array.from([...GRID, ...targets, mu]);
-    const n = actions.length;
-    const obs = new Float32Array(3 * n);
-    for (let i = 0; i < n; i++) obs.set([cosT!, sinT!, v!], 3 * i);
-    const q = await infer(handles.critic, { obs: { data: obs, dims: [n, 3] }, action: { data: actions, dims: [n, 1] } });
-    const q2 = q['q2']!.data;
-    const min = q['q1']!.data.map((x, i) => Math.min(x, q2[i]!));
-    const sampleQ = min.subarray(GRID.length, n - 1);
-    return {
-      key, angle, velocity, sigma, clip, mu,
-      actions: GRID,
-      curve: min.subarray(0, GRID.length),
-      samples: targets,
-      sampleQ,
-      atMu: min[n - 1]!,
-      smoothed: meanInterval(sampleQ),
-    };
+    const { angle, velocity, samples, seed } = this;
+    const { sigma, clip } = this.settings;
+    const input = { angle, velocity, sigma, clip, samples, seed };
+    return { key, ...(await evaluateSmoothing(handles, infer, input)) };
   }
 
   /** Runs the held sessions again until the result matches the sliders. */
@@ -242,16 +208,11 @@ export class TargetSmoothing extends WalkthroughFigure {
     this.#busy = true;
     try {
       while (this.result?.key !== this.#key) {
-        let ms = 0;
-        const result = await this.#evaluate(handles, async (h, feeds) => {
-          const run = await h.run(feeds);
-          ms += run.ms;
-          this.timings.inference.push(run.ms);
-          return run.outputs;
-        });
+        const total = { ms: 0 };
+        const result = await this.#evaluate(handles, heldInfer(this.timings, total));
         if (this.#handles !== handles || this.status !== 'ready') return;
         this.result = result;
-        this.ranOn = { backend: handles.critic.backend, ms };
+        this.ranOn = { backend: handles.critic.backend, ms: total.ms };
         await this.updateComplete;
         void this.#draw();
       }
@@ -264,77 +225,54 @@ export class TargetSmoothing extends WalkthroughFigure {
 
   #draw(): Promise<unknown> {
     const s = this.result!;
-    const find = (name: string) => () => this.renderRoot.querySelector<HTMLElement>(`[data-chart=${name}]`);
+    const find = (name: string) => () =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-chart=${name}]`);
     return Promise.all([
-      this.#charts.critic.draw(find('critic'), criticSpec(s, this.#describeValues(s)), this),
-      this.#charts.spread.draw(find('spread'), distributionSpec(s, this.#describeNoise(s)), this),
+      this.#charts.critic.draw(find('critic'), criticSpec(s, describeValues(s)), this),
+      this.#charts.spread.draw(find('spread'), distributionSpec(s, describeNoise(s)), this),
     ]);
-  }
-
-  #describeValues(s: Smoothing): string {
-    const m = s.smoothed;
-    return (
-      `μ(s) = ${f(s.mu)} N·m. Unsmoothed target value min(Q1, Q2)(s, μ(s)) = ${f(s.atMu)}; ` +
-      `smoothed E[min(Q1, Q2)(s, ã)] = ${f(m.mean)} (95% interval ${f(m.low)} to ${f(m.high)}) ` +
-      `over ${s.samples.length} draws of ã.`
-    );
-  }
-
-  #describeNoise(s: Smoothing): string {
-    const tails = s.sigma > 0 ? 2 * normalCdf(-s.clip / s.sigma) : 0;
-    return (
-      `With σ = ${f(s.sigma)} and c = ${f(s.clip)} N·m, ${f(100 * tails, 1)}% of the noise ` +
-      `lies beyond ±c and is set to ±c; ã is then clipped to the torque range [−2, 2].`
-    );
   }
 
   protected override renderBody(): unknown {
     const s = this.result;
     const { sigma, clip, delay } = this.settings;
+    const noise = this.log
+      ? html`${slider('sigma', 'Noise σ', sigma, [0, 2, 0.05], `${f(sigma)} N·m`, this.#onSlide)}
+        ${slider('clip', 'Clip c', clip, [0, 2, 0.05], `${f(clip)} N·m`, this.#onSlide)}`
+      : nothing;
     return html`
       <div part="formula">${this.formulas.slice(0, 2).map((m) => unsafeHTML(m))}</div>
-      ${this.renderControls(sigma, clip)}
-      <h4 id="critic-title">The target actions ã on the critic, for this state</h4>
-      <div part="chart" data-chart="critic" role="group" aria-labelledby="critic-title" aria-describedby="values"></div>
-      <p part="values" id="values">${s ? this.#describeValues(s) : 'The actor and the critics run when the figure is scrolled into view.'}</p>
-      <h4 id="spread-title">How ã is spread: seeded draws against the clipped Gaussian</h4>
-      <div part="chart" data-chart="spread" role="group" aria-labelledby="spread-title" aria-describedby="spread-caption"></div>
-      <p part="caption" id="spread-caption">${s ? this.#describeNoise(s) : ''}</p>
-      <p class="cite">The actor shown is the trained one; the target actor trails it by Polyak averaging (τ = 0.005).</p>
-      ${this.log ? this.renderDelay(delay) : nothing}
-    `;
-  }
-
-  protected renderControls(sigma: number, clip: number): unknown {
-    const preset = (name: Preset) => {
-      const p = PRESETS[name];
-      const on = p.angle === this.angle && p.velocity === this.velocity;
-      return html`<button type="button" data-preset=${name} aria-pressed=${on ? 'true' : 'false'} @click=${this.#onPreset}>${p.label}</button>`;
-    };
-    return html`
       <div part="controls" role="group" aria-label="Pendulum state and noise">
-        ${pendulumIcon(this.angle, this.velocity)}
-        ${(Object.keys(PRESETS) as Preset[]).map(preset)}
-        ${slider('angle', 'Angle θ', this.angle, [-180, 180, 1], `${this.angle.toFixed(0)}°`, this.#onSlide)}
-        ${slider('velocity', 'Velocity θ̇', this.velocity, [-MAX_SPEED, MAX_SPEED, 0.1], `${f(this.velocity, 1)} rad/s`, this.#onSlide)}
-        ${this.log ? html`
-          ${slider('sigma', 'Noise σ', sigma, [0, 2, 0.05], `${f(sigma)} N·m`, this.#onSlide)}
-          ${slider('clip', 'Clip c', clip, [0, 2, 0.05], `${f(clip)} N·m`, this.#onSlide)}` : nothing}
+        ${stateControls(this.angle, this.velocity, this.#onPreset, this.#onSlide)} ${noise}
       </div>
+      <h4 id="critic-title">The target actions ã on the critic, for this state</h4>
+      ${chartBox('critic')}
+      <p part="values" id="critic-caption">
+        ${s ? describeValues(s) : 'The actor and the critics run when scrolled into view.'}
+      </p>
+      <h4 id="spread-title">How ã is spread: seeded draws against the clipped Gaussian</h4>
+      ${chartBox('spread')}
+      <p part="caption" id="spread-caption">${s ? describeNoise(s) : ''}</p>
+      <p class="cite">
+        The actor shown is the trained one; the target actor trails it by Polyak averaging (τ =
+        0.005).
+      </p>
+      ${this.log ? this.renderDelay(this.log, delay) : nothing}
     `;
   }
 
-  protected renderDelay(d: number): unknown {
-    const recorded = this.log!.updates.slice(0, 40);
-    const logged = this.log!.hyperparameters.policyDelay;
+  protected renderDelay(log: Td3Log, d: number): unknown {
+    const recorded = log.updates.slice(0, 40).map((u) => u.actorUpdated);
+    const logged = log.hyperparameters.policyDelay;
     const schedule = delaySchedule(recorded.length, d);
-    const actorSteps = recorded.map((u) => u.actorUpdated);
     return html`
       <h4 id="delay-title">Delayed updates: the first ${recorded.length} updates of training</h4>
       <div part="formula">${this.formulas[2] ? unsafeHTML(this.formulas[2]) : nothing}</div>
-      <div part="controls">${slider('delay', 'Policy delay d', d, [1, 8, 1], String(d), this.#onSlide)}</div>
-      ${delayStrip(schedule, actorSteps, d, logged)}
-      <p part="caption">${describeStrip(schedule, actorSteps, d, logged)}</p>
+      <div part="controls">
+        ${slider('delay', 'Policy delay d', d, [1, 8, 1], String(d), this.#onSlide)}
+      </div>
+      ${delayStrip(schedule, recorded, d, logged)}
+      <p part="caption">${describeStrip(schedule, recorded, d, logged)}</p>
     `;
   }
 
@@ -349,7 +287,12 @@ export class TargetSmoothing extends WalkthroughFigure {
     const p = PRESETS[(event.currentTarget as HTMLElement).dataset['preset'] as Preset];
     this.angle = p.angle;
     this.velocity = p.velocity;
-    const changes = [['angle', p.angle], ['velocity', p.velocity]] as const;
-    for (const [setting, value] of changes) this.dispatchEvent(new SettingChangeEvent(setting, value));
+    const changes = [
+      ['angle', p.angle],
+      ['velocity', p.velocity],
+    ] as const;
+    for (const [setting, value] of changes) {
+      this.dispatchEvent(new SettingChangeEvent(setting, value));
+    }
   };
 }

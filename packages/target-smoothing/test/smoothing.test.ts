@@ -71,18 +71,23 @@ describe('smoothing', () => {
     expect(binIndex(2, w)).to.equal(79);
     expect(want[79]).to.be.closeTo(n * normalCdf(-0.625), 1e-3);
     expect(got[79]).to.be.above(n * normalCdf(-0.75));
-    for (let j = 0; j < 80; j++) expect(got[j]).to.be.closeTo(want[j]!, 5 * Math.sqrt(want[j]!) + 1);
+    for (let j = 0; j < 80; j++)
+      expect(got[j]).to.be.closeTo(want[j]!, 5 * Math.sqrt(want[j]!) + 1);
   });
 
   it('gives the mean and its 95% interval', () => {
     const m = meanInterval([2, 4]);
     expect(m.mean).to.equal(3);
-    expect(m.high - m.mean).to.be.closeTo(1.959964 * Math.sqrt(2) / Math.sqrt(2), 1e-12);
+    expect(m.high - m.mean).to.be.closeTo((1.959964 * Math.sqrt(2)) / Math.sqrt(2), 1e-12);
   });
 
   it('moves the actor every d-th update, counting from 1', () => {
     expect(delaySchedule(6, 2)).to.deep.equal([false, true, false, true, false, true]);
     expect(delaySchedule(4, 1)).to.deep.equal([true, true, true, true]);
-    expect(delaySchedule(7, 3).map((v, i) => (v ? i + 1 : 0)).filter(Boolean)).to.deep.equal([3, 6]);
+    expect(
+      delaySchedule(7, 3)
+        .map((v, i) => (v ? i + 1 : 0))
+        .filter(Boolean),
+    ).to.deep.equal([3, 6]);
   });
 });

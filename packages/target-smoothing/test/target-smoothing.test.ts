@@ -64,7 +64,11 @@ describe('target-smoothing', () => {
 
   it('is accessible when ready', async () => {
     expect(el.status).to.equal('ready');
-    await waitUntil(() => shadow(el).querySelectorAll('[part=chart] svg').length === 2, 'charts', TIMEOUT);
+    await waitUntil(
+      () => shadow(el).querySelectorAll('[part=chart] svg').length === 2,
+      'charts',
+      TIMEOUT,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -140,7 +144,9 @@ describe('target-smoothing', () => {
     expect(el.delay).to.equal(d);
     expect(cells('actor')).to.equal(Math.floor(40 / d));
     const label = shadow(el).querySelector('[part=strip]')!.getAttribute('aria-label')!;
-    expect(label).to.contain(`with d = ${d}`).and.contain(`The recorded run used d = ${log.hyperparameters.policyDelay}.`);
+    expect(label)
+      .to.contain(`with d = ${d}`)
+      .and.contain(`The recorded run used d = ${log.hyperparameters.policyDelay}.`);
     await sendKeys({ press: 'ArrowLeft' });
     await el.updateComplete;
     expect(cells('actor')).to.equal(cells('recorded'));
@@ -202,7 +208,11 @@ describe('target-smoothing', () => {
     ]) {
       it(`reports ${name}="${value}"`, async () => {
         const figure = document.createElement('target-smoothing');
-        for (const [k, v] of [['loading', 'eager'], ['backend', 'wasm'], [name!, value!]]) {
+        for (const [k, v] of [
+          ['loading', 'eager'],
+          ['backend', 'wasm'],
+          [name!, value!],
+        ]) {
           figure.setAttribute(k!, v!);
         }
         const [, event] = await failing(html`${figure}`);
@@ -213,7 +223,11 @@ describe('target-smoothing', () => {
 
     it('reports a src that is not a TD3 critic, and recovers from a bad value', async () => {
       const [, event] = await failing(
-        html`<target-smoothing loading="eager" backend="wasm" src=${slices['sac-actor'].model}></target-smoothing>`,
+        html`<target-smoothing
+          loading="eager"
+          backend="wasm"
+          src=${slices['sac-actor'].model}
+        ></target-smoothing>`,
       );
       expect(event.code).to.equal('model-mismatch');
 

@@ -25,7 +25,11 @@ export function curveSpec(e: Evaluation, caption: string): ChartSpec {
     description: caption,
     height: 220,
     layer: [
-      { data: { values: lines }, mark: { type: 'line', strokeWidth: 2 }, encoding: { x, y, color } },
+      {
+        data: { values: lines },
+        mark: { type: 'line', strokeWidth: 2 },
+        encoding: { x, y, color },
+      },
       {
         data: { values: peaks },
         mark: { type: 'point', filled: true, size: 70 },
@@ -35,7 +39,10 @@ export function curveSpec(e: Evaluation, caption: string): ChartSpec {
         data: { values: [{ a: e.mu, label: 'μ(s)' }] },
         layer: [
           { mark: { type: 'rule', strokeDash: [4, 3] }, encoding: { x } },
-          { mark: { type: 'text', dy: -6, baseline: 'bottom', y: 0 }, encoding: { x, text: { field: 'label' } } },
+          {
+            mark: { type: 'text', dy: -6, baseline: 'bottom', y: 0 },
+            encoding: { x, text: { field: 'label' } },
+          },
         ],
       },
     ],
@@ -63,7 +70,11 @@ export function biasSpec(o: Overestimation, caption: string): ChartSpec {
           color: { field: 'm', type: 'nominal', title: null, sort: METHODS, legend: BOTTOM },
         },
       },
-      { data: { values: [{ x: 0 }] }, mark: 'rule', encoding: { x: { field: 'x', type: 'quantitative' } } },
+      {
+        data: { values: [{ x: 0 }] },
+        mark: 'rule',
+        encoding: { x: { field: 'x', type: 'quantitative' } },
+      },
     ],
   };
 }
@@ -93,7 +104,13 @@ export function recordSpec(record: CriticEstimate[], caption: string): ChartSpec
     encoding: {
       x: { field: 'steps', type: 'quantitative', title: 'environment steps' },
       y: { field: 'v', type: 'quantitative', title: 'value at start states' },
-      color: { field: 's', type: 'nominal', title: null, sort: Object.values(SERIES), legend: BOTTOM },
+      color: {
+        field: 's',
+        type: 'nominal',
+        title: null,
+        sort: Object.values(SERIES),
+        legend: BOTTOM,
+      },
       strokeDash: {
         condition: { test: `datum.s === '${SERIES.discountedReturn}'`, value: [5, 3] },
         value: [1, 0],

@@ -1,4 +1,6 @@
-/** The charts' numbers in words, for captions and screen readers. */
+/** The charts' numbers in words and the bias table, for captions and screen readers. */
+import { html } from 'lit';
+import { METHODS } from './critic-charts.js';
 import type { MeanInterval } from './overestimation.js';
 import type { CriticEstimate, Evaluation } from './results.js';
 
@@ -21,8 +23,7 @@ export function describeBias(
   sigma: number,
   samples: number,
 ): string {
-  const side = (m: MeanInterval) =>
-    `${f(Math.abs(m.mean))} ${m.mean >= 0 ? 'above' : 'below'}`;
+  const side = (m: MeanInterval) => `${f(Math.abs(m.mean))} ${m.mean >= 0 ? 'above' : 'below'}`;
   return (
     `Over ${samples} draws with σ = ${f(sigma, 1)}, one critic's target lands on average ` +
     `${side(x.single)} the true maximum; TD3's clipped double-Q target ${side(x.clipped)} it.`
@@ -38,4 +39,26 @@ export function describeRecord(record: CriticEstimate[]): string {
     `${f(last.q1, 1)} and ${f(last.q2, 1)} (minimum ${f(last.minQ, 1)}) at start states, ` +
     `against a measured discounted return of ${f(last.discountedReturn, 1)}.`
   );
+}
+
+/** Mean bias and 95% interval of both targets, as a table. */
+export function biasTable(x: { single: MeanInterval; clipped: MeanInterval }): unknown {
+  const row = (name: string, m: MeanInterval) =>
+    html`<tr>
+      <th scope="row">${name}</th>
+      <td class="mono">${f(m.mean, 3)}</td>
+      <td class="mono">${f(m.low, 3)} to ${f(m.high, 3)}</td>
+    </tr>`;
+  return html`<table part="table">
+    <thead>
+      <tr>
+        <th scope="col">Target</th>
+        <th scope="col">Mean bias</th>
+        <th scope="col">95% interval</th>
+      </tr>
+    </thead>
+    <tbody>
+      ${row(METHODS[0]!, x.single)}${row(METHODS[1]!, x.clipped)}
+    </tbody>
+  </table>`;
 }

@@ -21,7 +21,7 @@ export function argmax(values: ArrayLike<number>): number {
 export interface Overestimation {
   /** max_a (q + ε)(a) − max_a q(a): one critic, as in DQN and DDPG. */
   single: Float64Array;
-  /** min(q + ε₁, q + ε₂)(a*) − max_a q(a), a* = argmax_a (q + ε₁)(a): TD3's clipped double-Q. */
+  /** min(q + ε₁, q + ε₂)(a*) − max_a q(a) at a* = argmax_a (q + ε₁)(a): TD3's target. */
   clipped: Float64Array;
 }
 

@@ -1,33 +1,22 @@
 import {
-  FigureError,
   WalkthroughFigure,
   mathml,
-  sliceUrl,
   userModelNote,
-  type PlainTensor,
   type RunContext,
-  type SessionHandle,
 } from '@model-walkthroughs/core';
 import { Pendulum, Random } from '@model-walkthroughs/environments';
-import { loadLog, loadManifest, slices } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { ChartSlot } from './chart-slot.js';
-import { outOfRange, pendulumIcon, slider } from './controls.js';
-import { METHODS, biasSpec, curveSpec, recordSpec } from './critic-charts.js';
-import { describeBias, describeCurves, describeRecord } from './describe.js';
-import { argmax, meanInterval, overestimation, type MeanInterval } from './overestimation.js';
-import {
-  MAX_SPEED,
-  PRESETS,
-  actionGrid,
-  actorFeeds,
-  criticFeeds,
-  toDegrees,
-  type Preset,
-} from './pendulum-state.js';
+import { chartBox, outOfRange, slider, stateControls } from './controls.js';
+import { biasSpec, curveSpec, recordSpec } from './critic-charts.js';
+import { evaluateCurves } from './critic-curves.js';
+import { biasTable, describeBias, describeCurves, describeRecord } from './describe.js';
+import { meanInterval, overestimation, type MeanInterval } from './overestimation.js';
+import { MAX_SPEED, PRESETS, toDegrees, type Preset } from './pendulum-state.js';
 import type { CriticEstimate, Evaluation } from './results.js';
+import { heldInfer, openTd3, type Infer, type Td3Handles } from './td3-slices.js';
 import { twinCriticsStyles } from './twin-critics.styles.js';
 
 /** Fired when the reader changes the state or the noise (`setting`, `value`). */
@@ -40,11 +29,13 @@ export class SettingChangeEvent extends Event {
   }
 }
 
-type Infer = (h: SessionHandle, f: Record<string, PlainTensor>) => Promise<Record<string, PlainTensor>>;
-
-const ACTIONS = actionGrid(101);
 const SIGMA_MAX = 20;
 const LIVE = ['angle', 'velocity', 'sigma', 'samples', 'seed'];
+
+// Fujimoto et al. 2018, section 4.2 and Algorithm 1; then Jensen's inequality.
+const TARGET = "y = r + \\gamma \\min_{i=1,2} Q_{\\theta'_i}(s', \\tilde{a})";
+const JENSEN =
+  '\\mathbb{E}_\\epsilon\\Big[\\max_a \\big(Q(s,a) + \\epsilon_a\\big)\\Big] \\ge \\max_a Q(s,a)';
 
 /**
  * TD3's two trained critics on Pendulum for a state the reader picks: Q1,
@@ -71,7 +62,7 @@ export class TwinCritics extends WalkthroughFigure {
 
   static override styles = [...WalkthroughFigure.styles, twinCriticsStyles];
 
-  #handles?: { critic: SessionHandle; actor: SessionHandle };
+  #handles?: Td3Handles;
   #charts = { curves: new ChartSlot(), bias: new ChartSlot(), record: new ChartSlot() };
   #pendulum?: Pendulum;
   #draws?: { single: Float64Array; clipped: Float64Array };
@@ -123,9 +114,8 @@ export class TwinCritics extends WalkthroughFigure {
     super.willUpdate(changed);
     if (changed.has('seed')) this.#pendulum = undefined;
     if (!this.hasUpdated) return;
-    const live = LIVE.some((p) => changed.has(p));
     if (this.status === 'error') {
-      if (live) void this.refresh();
+      if (LIVE.some((p) => changed.has(p))) void this.refresh();
       return;
     }
     if (this.status !== 'ready' || this.evaluation === undefined) return;
@@ -150,15 +140,16 @@ export class TwinCritics extends WalkthroughFigure {
   }
 
   protected override validate(): string | undefined {
-    const problem = super.validate();
-    if (problem) return problem;
-    return outOfRange(this, [
-      ['angle', this.angle, [-180, 180]],
-      ['velocity', this.velocity, [-MAX_SPEED, MAX_SPEED]],
-      ['sigma', this.sigma, [0, SIGMA_MAX]],
-      ['samples', this.samples, [10, 10000, true]],
-      ['seed', this.seed, [0, 2 ** 32, true]],
-    ]);
+    return (
+      super.validate() ??
+      outOfRange(this, [
+        ['angle', this.angle, [-180, 180]],
+        ['velocity', this.velocity, [-MAX_SPEED, MAX_SPEED]],
+        ['sigma', this.sigma, [0, SIGMA_MAX]],
+        ['samples', this.samples, [10, 10000, true]],
+        ['seed', this.seed, [0, 2 ** 32, true]],
+      ])
+    );
   }
 
   protected override get figureTitle(): string {
@@ -178,35 +169,13 @@ export class TwinCritics extends WalkthroughFigure {
   }
 
   protected override async execute(context: RunContext): Promise<void> {
-    const { signal } = context;
-    const [manifest, log] = await Promise.all([
-      loadManifest('td3-critics', { signal }),
-      loadLog('td3', { signal }),
-    ]).catch((error: unknown) => {
-      throw new FigureError('model-not-found', 'The TD3 manifest or log could not be loaded.', {
-        cause: error,
-      });
-    });
-    this.#note = manifest.weights.note;
+    const { handles, note, log } = await openTd3(context, this.src);
+    const evaluation = await this.#evaluate(handles, context.infer);
+    const formulas = await Promise.all([mathml(TARGET, true), mathml(JENSEN, true)]);
+    if (context.signal.aborted) return;
 
-    const n = ACTIONS.length;
-    const critic = await context.session(
-      sliceUrl(this.src, 'td3-critics', slices['td3-critics'].model, true),
-      { inputs: { obs: [n, 3], action: [n, 1] }, outputs: ['q1', 'q2'] },
-    );
-    const actor = await context.session(sliceUrl(this.src, 'td3-actor', slices['td3-actor'].model), {
-      inputs: { obs: [1, 3] },
-      outputs: ['action'],
-    });
-    const evaluation = await this.#evaluate({ critic, actor }, context.infer);
-    const formulas = await Promise.all([
-      // Fujimoto et al. 2018, section 4.2 and Algorithm 1.
-      mathml("y = r + \\gamma \\min_{i=1,2} Q_{\\theta'_i}(s', \\tilde{a})", true),
-      mathml('\\mathbb{E}_\\epsilon\\Big[\\max_a \\big(Q(s,a) + \\epsilon_a\\big)\\Big] \\ge \\max_a Q(s,a)', true),
-    ]);
-    if (signal.aborted) return;
-
-    this.#handles = { critic, actor };
+    this.#note = note;
+    this.#handles = handles;
     this.formulas = formulas;
     this.record = log.criticEstimates;
     this.evaluation = evaluation;
@@ -215,21 +184,9 @@ export class TwinCritics extends WalkthroughFigure {
     await Promise.all([this.#drawCurves(), this.#drawBias(), this.#drawRecord()]);
   }
 
-  async #evaluate(
-    handles: { critic: SessionHandle; actor: SessionHandle },
-    infer: Infer,
-  ): Promise<Evaluation & { key: string }> {
-    const { angle, velocity } = this;
+  async #evaluate(handles: Td3Handles, infer: Infer): Promise<Evaluation & { key: string }> {
     const key = this.#stateKey;
-    const [q, a] = await Promise.all([
-      infer(handles.critic, criticFeeds(angle, velocity, ACTIONS)),
-      infer(handles.actor, actorFeeds(angle, velocity)),
-    ]);
-    const q1 = q['q1']!.data;
-    const q2 = q['q2']!.data;
-    const min = q1.map((v, i) => Math.min(v, q2[i]!));
-    const argmaxes: Evaluation['argmax'] = [argmax(q1), argmax(q2), argmax(min)];
-    return { key, angle, velocity, actions: ACTIONS, q1, q2, min, mu: a['action']!.data[0]!, argmax: argmaxes };
+    return { key, ...(await evaluateCurves(handles, infer, this.angle, this.velocity)) };
   }
 
   /**
@@ -242,16 +199,11 @@ export class TwinCritics extends WalkthroughFigure {
     this.#busy = true;
     try {
       while (this.evaluation?.key !== this.#stateKey) {
-        let ms = 0;
-        const evaluation = await this.#evaluate(handles, async (h, f) => {
-          const result = await h.run(f);
-          ms += result.ms;
-          this.timings.inference.push(result.ms);
-          return result.outputs;
-        });
+        const total = { ms: 0 };
+        const evaluation = await this.#evaluate(handles, heldInfer(this.timings, total));
         if (this.#handles !== handles || this.status !== 'ready') return;
         this.evaluation = evaluation;
-        this.ranOn = { backend: handles.critic.backend, ms };
+        this.ranOn = { backend: handles.critic.backend, ms: total.ms };
         await this.updateComplete;
         void this.#drawCurves();
       }
@@ -263,19 +215,21 @@ export class TwinCritics extends WalkthroughFigure {
   }
 
   #measure(): void {
-    const e = this.evaluation!;
+    const { q1, q2 } = this.evaluation!;
     // The critics' mean stands in for the true Q(s, ·).
-    const truth = e.q1.map((v, i) => (v + e.q2[i]!) / 2);
-    const { single, clipped } = overestimation(truth, this.sigma, this.samples, new Random(this.seed));
+    const truth = q1.map((v, i) => (v + q2[i]!) / 2);
+    const random = new Random(this.seed);
+    const draws = overestimation(truth, this.sigma, this.samples, random);
+    this.#draws = draws;
     this.experiment = {
       key: this.#experimentKey,
-      single: meanInterval(single),
-      clipped: meanInterval(clipped),
+      single: meanInterval(draws.single),
+      clipped: meanInterval(draws.clipped),
     };
-    this.#draws = { single, clipped };
   }
 
-  #find = (name: string) => () => this.renderRoot.querySelector<HTMLElement>(`[data-chart=${name}]`);
+  #find = (name: string) => () =>
+    this.renderRoot.querySelector<HTMLElement>(`[data-chart=${name}]`);
 
   #drawCurves(): Promise<void> {
     const e = this.evaluation!;
@@ -295,65 +249,43 @@ export class TwinCritics extends WalkthroughFigure {
   protected override renderBody(): unknown {
     const e = this.evaluation;
     const x = this.experiment;
+    const random = html`<button type="button" data-preset="random" @click=${this.#onRandom}>
+      Random state
+    </button>`;
+    const sigma = this.sigma.toFixed(1);
     return html`
       <div part="formula">
         ${this.formulas[0] ? unsafeHTML(this.formulas[0]) : nothing}
-        <span class="cite">TD3's target: the smaller of two target critics (Fujimoto et al. 2018, §4.2).</span>
+        <span class="cite">
+          TD3's target: the smaller of two target critics (Fujimoto et al. 2018, §4.2).
+        </span>
       </div>
-      ${this.renderState()}
+      <div part="controls" role="group" aria-label="Pendulum state">
+        ${stateControls(this.angle, this.velocity, this.#onPreset, this.#onSlide, random)}
+      </div>
       <h4 id="curves-title">Q1, Q2 and min(Q1, Q2) over every torque, for this state</h4>
-      <div part="chart" data-chart="curves" role="group" aria-labelledby="curves-title" aria-describedby="curves-caption"></div>
-      <p part="caption" id="curves-caption">${e ? describeCurves(e) : 'The critics run when the figure is scrolled into view.'}</p>
+      ${chartBox('curves')}
+      <p part="caption" id="curves-caption">
+        ${e ? describeCurves(e) : 'The critics run when the figure is scrolled into view.'}
+      </p>
 
       <h4 id="bias-title">Why two: the maximum of noisy estimates is biased upward</h4>
       <div part="formula">${this.formulas[1] ? unsafeHTML(this.formulas[1]) : nothing}</div>
       <p class="explain">
-        Take (Q1 + Q2) / 2 as the true Q(s, ·) and give each critic an independent error ε ~ N(0, σ²) at
-        every action. One critic's target is its own maximum; TD3's is the smaller of both critics at the
-        action the first one prefers. ${this.samples} seeded draws:
+        Take (Q1 + Q2) / 2 as the true Q(s, ·) and give each critic an independent error ε ~ N(0,
+        σ²) at every action. One critic's target is its own maximum; TD3's is the smaller of both
+        critics at the action the first one prefers. ${this.samples} seeded draws:
       </p>
       <div part="controls">
-        ${slider('sigma', 'Critic error σ', this.sigma, [0, SIGMA_MAX, 0.1], this.sigma.toFixed(1), this.#onSlide)}
+        ${slider('sigma', 'Critic error σ', this.sigma, [0, SIGMA_MAX, 0.1], sigma, this.#onSlide)}
       </div>
-      <div part="chart" data-chart="bias" role="group" aria-labelledby="bias-title" aria-describedby="bias-caption"></div>
-      ${x ? this.renderTable(x) : nothing}
+      ${chartBox('bias')} ${x ? biasTable(x) : nothing}
       <p part="caption" id="bias-caption">${x ? describeBias(x, this.sigma, this.samples) : ''}</p>
 
       <h4 id="record-title">During training: mean estimates at start states against the return</h4>
-      <div part="chart" data-chart="record" role="group" aria-labelledby="record-title" aria-describedby="record-caption"></div>
+      ${chartBox('record')}
       <p part="caption" id="record-caption">${describeRecord(this.record)}</p>
     `;
-  }
-
-  protected renderState(): unknown {
-    const preset = (name: Preset) => {
-      const p = PRESETS[name];
-      const on = p.angle === this.angle && p.velocity === this.velocity;
-      return html`<button type="button" data-preset=${name} aria-pressed=${on ? 'true' : 'false'} @click=${this.#onPreset}>
-        ${p.label}
-      </button>`;
-    };
-    return html`
-      <div part="controls" role="group" aria-label="Pendulum state">
-        ${pendulumIcon(this.angle, this.velocity)}
-        ${(Object.keys(PRESETS) as Preset[]).map(preset)}
-        <button type="button" data-preset="random" @click=${this.#onRandom}>Random state</button>
-        ${slider('angle', 'Angle θ', this.angle, [-180, 180, 1], `${this.angle.toFixed(0)}°`, this.#onSlide)}
-        ${slider('velocity', 'Velocity θ̇', this.velocity, [-MAX_SPEED, MAX_SPEED, 0.1], `${this.velocity.toFixed(1)} rad/s`, this.#onSlide)}
-      </div>
-    `;
-  }
-
-  protected renderTable(x: { single: MeanInterval; clipped: MeanInterval }): unknown {
-    const row = (name: string, m: MeanInterval) => html`<tr>
-      <th scope="row">${name}</th>
-      <td class="mono">${m.mean.toFixed(3)}</td>
-      <td class="mono">${m.low.toFixed(3)} to ${m.high.toFixed(3)}</td>
-    </tr>`;
-    return html`<table part="table">
-      <thead><tr><th scope="col">Target</th><th scope="col">Mean bias</th><th scope="col">95% interval</th></tr></thead>
-      <tbody>${row(METHODS[0]!, x.single)}${row(METHODS[1]!, x.clipped)}</tbody>
-    </table>`;
   }
 
   #onSlide = (event: Event): void => {
@@ -379,7 +311,12 @@ export class TwinCritics extends WalkthroughFigure {
   #setState = (angle: number, velocity: number): void => {
     this.angle = angle;
     this.velocity = velocity;
-    const changes = [['angle', angle], ['velocity', velocity]] as const;
-    for (const [setting, value] of changes) this.dispatchEvent(new SettingChangeEvent(setting, value));
+    const changes = [
+      ['angle', angle],
+      ['velocity', velocity],
+    ] as const;
+    for (const [setting, value] of changes) {
+      this.dispatchEvent(new SettingChangeEvent(setting, value));
+    }
   };
 }

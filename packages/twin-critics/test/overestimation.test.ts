@@ -5,7 +5,13 @@ import { actionGrid, criticFeeds, observation, rodTip, toDegrees } from '../src/
 
 // E[max of K standard normals], by quadrature of K x Φ(x)^(K−1) φ(x):
 // K = 2 is 1/√π and K = 3 is 3/(2√π) in closed form.
-const E_MAX = { 1: 0, 2: 1 / Math.sqrt(Math.PI), 3: 1.5 / Math.sqrt(Math.PI), 101: 2.511148, 102: 2.514664 };
+const E_MAX = {
+  1: 0,
+  2: 1 / Math.sqrt(Math.PI),
+  3: 1.5 / Math.sqrt(Math.PI),
+  101: 2.511148,
+  102: 2.514664,
+};
 
 describe('overestimation', () => {
   it('finds the first largest value', () => {
@@ -98,14 +104,16 @@ describe('pendulum state', () => {
     const { obs, action } = criticFeeds(90, -1, actionGrid(5));
     expect(obs.dims).to.deep.equal([5, 3]);
     expect(action.dims).to.deep.equal([5, 1]);
-    expect([...obs.data.subarray(12, 15)].map((v) => Math.round(v * 1e6) / 1e6)).to.deep.equal([0, 1, -1]);
+    expect([...obs.data.subarray(12, 15)].map((v) => Math.round(v * 1e6) / 1e6)).to.deep.equal([
+      0, 1, -1,
+    ]);
     expect([...action.data]).to.deep.equal([-2, -1, 0, 1, 2]);
   });
 
   it('wraps radians to degrees and draws the rod', () => {
     expect(toDegrees(Math.PI)).to.equal(180);
     expect(toDegrees(-Math.PI / 2)).to.be.closeTo(-90, 1e-12);
-    expect(toDegrees(3 * Math.PI / 2)).to.be.closeTo(-90, 1e-12);
+    expect(toDegrees((3 * Math.PI) / 2)).to.be.closeTo(-90, 1e-12);
     const [x, y] = rodTip(0, 10);
     expect([x, y]).to.deep.equal([10, 2]);
     // Positive θ leans counter-clockwise: to the left of upright.

@@ -54,7 +54,11 @@ describe('twin-critics', () => {
 
   it('is accessible when ready', async () => {
     expect(el.status).to.equal('ready');
-    await waitUntil(() => shadow(el).querySelectorAll('[part=chart] svg').length === 3, 'charts', TIMEOUT);
+    await waitUntil(
+      () => shadow(el).querySelectorAll('[part=chart] svg').length === 3,
+      'charts',
+      TIMEOUT,
+    );
     await expect(el).to.be.accessible();
   });
 
@@ -66,7 +70,8 @@ describe('twin-critics', () => {
     expect([...curves.q1]).to.deep.equal([...want.q1]);
     expect([...curves.q2]).to.deep.equal([...want.q2]);
     expect(curves.mu).to.equal(want.mu);
-    for (let i = 0; i < 101; i++) expect(curves.min[i]).to.equal(Math.min(want.q1[i]!, want.q2[i]!));
+    for (let i = 0; i < 101; i++)
+      expect(curves.min[i]).to.equal(Math.min(want.q1[i]!, want.q2[i]!));
 
     // Three lines, each argmax marked where the curve is highest.
     const svg = shadow(el).querySelector('[data-chart=curves] svg')!;
@@ -75,7 +80,9 @@ describe('twin-critics', () => {
     expect(curves.argmax).to.deep.equal([best(want.q1), best(want.q2), best(curves.min)]);
     const caption = shadow(el).querySelector('#curves-caption')!.textContent!;
     expect(caption).to.contain(`μ(s) = ${want.mu.toFixed(2).replace('-', '−')}`);
-    expect(caption).to.contain(`Q1 at a = ${curves.actions[best(want.q1)]!.toFixed(2).replace('-', '−')}`);
+    expect(caption).to.contain(
+      `Q1 at a = ${curves.actions[best(want.q1)]!.toFixed(2).replace('-', '−')}`,
+    );
   });
 
   it('measures the single max above the truth and the clipped target below it', () => {
@@ -89,9 +96,11 @@ describe('twin-critics', () => {
     expect(clipped.mean).to.be.below(single.mean);
     expect(clipped.low).to.be.below(0);
 
-    const rows = [...shadow(el).querySelectorAll('[part=table] tbody tr')].map((r) => r.textContent!);
-    expect(rows[0]).to.contain(single.mean.toFixed(3));
-    expect(rows[1]).to.contain(clipped.mean.toFixed(3));
+    const rows = [...shadow(el).querySelectorAll('[part=table] tbody tr')].map(
+      (r) => r.textContent!,
+    );
+    expect(rows[0]).to.contain(single.mean.toFixed(3).replace('-', '−'));
+    expect(rows[1]).to.contain(clipped.mean.toFixed(3).replace('-', '−'));
     expect(shadow(el).querySelectorAll('[data-chart=bias] .mark-rect path').length).to.be.above(4);
   });
 
@@ -166,7 +175,7 @@ describe('twin-critics', () => {
     const env = new Pendulum(el.seed);
     env.reset();
     const [theta, thetaDot] = env.state;
-    const degrees = Math.round(((((theta! * 180) / Math.PI + 180) % 360) + 360) % 360 - 180);
+    const degrees = Math.round((((((theta! * 180) / Math.PI + 180) % 360) + 360) % 360) - 180);
     button('random').click();
     expect(el.angle).to.equal(degrees);
     expect(el.velocity).to.equal(Math.round(thetaDot! * 10) / 10);
@@ -193,7 +202,8 @@ describe('twin-critics', () => {
       }
     }
 
-    const alert = (figure: TwinCritics) => shadow(figure).querySelector('[part=alert]')!.textContent;
+    const alert = (figure: TwinCritics) =>
+      shadow(figure).querySelector('[part=alert]')!.textContent;
 
     for (const [name, value, message] of [
       ['angle', '200', 'angle="200" is not a number from -180 to 180.'],
@@ -204,7 +214,11 @@ describe('twin-critics', () => {
     ]) {
       it(`reports ${name}="${value}"`, async () => {
         const figure = document.createElement('twin-critics');
-        for (const [k, v] of [['loading', 'eager'], ['backend', 'wasm'], [name!, value!]]) {
+        for (const [k, v] of [
+          ['loading', 'eager'],
+          ['backend', 'wasm'],
+          [name!, value!],
+        ]) {
           figure.setAttribute(k!, v!);
         }
         const [shown, event] = await failing(html`${figure}`);
@@ -253,7 +267,9 @@ describe('twin-critics', () => {
     );
     await settled(figure);
     expect(figure.status).to.equal('ready');
-    expect(shadow(figure).querySelector('[part=footnote]')!.textContent).to.contain(`Your model at ${src}`);
+    expect(shadow(figure).querySelector('[part=footnote]')!.textContent).to.contain(
+      `Your model at ${src}`,
+    );
     const want = await direct(180, 0);
     expect([...figure.criticCurves!.q1]).to.deep.equal([...want.q1]);
   });
