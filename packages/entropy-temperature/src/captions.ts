@@ -2,6 +2,16 @@
 import type { BoltzmannStats } from './boltzmann.js';
 import type { SacLog } from './training-log.js';
 
+// Haarnoja et al. 2018, Eq. 1; 2018b, Eq. 3 and 18; the Boltzmann policy of 2017, Eq. 6.
+export const FORMULAS = [
+  String.raw`J(\pi) = \sum_t \mathbb{E}_{(s_t, a_t) \sim \rho_\pi}\!\left[r(s_t, a_t) + ` +
+    String.raw`\alpha\,\mathcal{H}(\pi(\cdot \mid s_t))\right]`,
+  String.raw`V(s) = \mathbb{E}_{a \sim \pi}\!\left[Q(s, a) - \alpha \log \pi(a \mid s)\right],` +
+    String.raw`\quad \pi_\alpha(a \mid s) \propto \exp\!\big(Q(s, a)/\alpha\big)`,
+  String.raw`J(\alpha) = \mathbb{E}_{a \sim \pi}\!\left[-\alpha \left(\log \pi(a \mid s) + ` +
+    String.raw`\bar{\mathcal{H}}\right)\right]`,
+];
+
 /** α and the entropy over training, in one sentence. */
 export function describeTraining({ curve, hyperparameters }: SacLog): string {
   const first = curve[0]!;

@@ -3,7 +3,6 @@ import {
   WalkthroughFigure,
   badValue,
   mathml,
-  renderChart,
   sliceUrl,
   themeColors,
   userModelNote,
@@ -14,8 +13,9 @@ import { loadManifest, logs, slices } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { coalesce, replaceChart } from './chart-updates.js';
 import { actionGrid, alphaForEntropy, boltzmann, type BoltzmannStats } from './boltzmann.js';
-import { describePolicy, describeTraining, fmt } from './captions.js';
+import { FORMULAS, describePolicy, describeTraining, fmt } from './captions.js';
 import { entropyTemperatureStyles } from './entropy-temperature.styles.js';
 import { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
 import { policySpec, returnSpec, trainingSpec } from './sac-charts.js';
@@ -39,13 +39,6 @@ export class TemperatureChangeEvent extends Event {
     this.state = state;
   }
 }
-
-// Haarnoja et al. 2018, Eq. 1; 2018b, Eq. 3 and 18; 2017, Eq. 6.
-const FORMULAS = [
-  String.raw`J(\pi) = \sum_t \mathbb{E}_{(s_t, a_t) \sim \rho_\pi}\!\left[r(s_t, a_t) + \alpha\,\mathcal{H}(\pi(\cdot \mid s_t))\right]`,
-  String.raw`V(s) = \mathbb{E}_{a \sim \pi}\!\left[Q(s, a) - \alpha \log \pi(a \mid s)\right],\quad \pi_\alpha(a \mid s) \propto \exp\!\big(Q(s, a)/\alpha\big)`,
-  String.raw`J(\alpha) = \mathbb{E}_{a \sim \pi}\!\left[-\alpha \left(\log \pi(a \mid s) + \bar{\mathcal{H}}\right)\right]`,
-];
 
 /**
  * How SAC's temperature α trades reward for entropy: the soft objective,
@@ -77,8 +70,11 @@ export class EntropyTemperature extends WalkthroughFigure {
 
   #training: Chart[] = [];
   #policy?: Chart;
-  #drawing?: Promise<void>;
-  #dirty = false;
+  /** Redraws soon; slider steps that arrive while drawing fold into one. */
+  #redraw = coalesce(
+    () => this.#drawCharts(false),
+    () => (this.notice = 'The charts could not be redrawn.'),
+  );
   #note = '';
 
   /** The temperature for the policy panel; empty for the last one training reached. */
@@ -242,12 +238,20 @@ export class EntropyTemperature extends WalkthroughFigure {
           @change=${this.#onChange}
         />
         <output for="alpha" class="mono">${fmt(alpha)}</output>
-        ${trained === undefined ? nothing : html`<span class="hint">trained: ${fmt(trained)}</span>`}
+        ${
+          trained === undefined ? nothing : html`<span class="hint">trained: ${fmt(trained)}</span>`
+        }
       </div>
       <div part="controls">
         <label for="state">Pendulum state:</label>
         <select id="state" @change=${this.#onState}>
-          ${STATES.map((s) => html`<option value=${s} ?selected=${this.state === s}>${STATE_INFO[s].label}, at rest</option>`)}
+          ${STATES.map(
+            (s) => html`
+              <option value=${s} ?selected=${this.state === s}>
+                ${STATE_INFO[s].label}, at rest
+              </option>
+            `,
+          )}
         </select>
       </div>
       ${chart('policy', 'Boltzmann policy and Q over torque', 'measurement')}
@@ -293,20 +297,6 @@ export class EntropyTemperature extends WalkthroughFigure {
     return `alpha="${this.getAttribute('alpha') ?? alpha}" is not a number from ${lo} to ${hi}.`;
   }
 
-  /** Redraws the policy soon; slider steps that arrive while drawing fold into one. */
-  #redraw(): void {
-    this.#dirty = true;
-    this.#drawing ??= (async () => {
-      while (this.#dirty) {
-        this.#dirty = false;
-        await this.#drawCharts(false).catch(() => {
-          this.notice = 'The charts could not be redrawn.';
-        });
-      }
-      this.#drawing = undefined;
-    })();
-  }
-
   async #drawCharts(all: boolean): Promise<void> {
     const { data, policy } = this;
     const q = this.critic?.[this.state];
@@ -322,14 +312,14 @@ export class EntropyTemperature extends WalkthroughFigure {
         ['return', returnSpec(data, colors, caption)],
       ] as const) {
         const el = box(name);
-        if (el) this.#training.push(await renderChart(el, spec, this));
+        const chart = el && (await replaceChart(el, spec, this, undefined));
+        if (chart) this.#training.push(chart);
       }
     }
     const el = box('policy');
     if (!el) return;
-    this.#policy?.finalize();
     const spec = policySpec(ACTIONS, q, policy, DA, colors, this.#describePolicy()!);
-    this.#policy = await renderChart(el, spec, this);
+    this.#policy = await replaceChart(el, spec, this, this.#policy);
   }
 
   #finalize(): void {

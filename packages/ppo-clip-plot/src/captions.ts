@@ -1,6 +1,15 @@
 /** The figure's numbers in sentences, for its captions and screen readers. */
 import type { PpoLog } from './training-log.js';
 
+// Schulman et al. 2017, Eq. 7 and the ratio of Eq. 6, as two blocks that wrap.
+export const FORMULAS = [
+  String.raw`L^{\mathrm{CLIP}}(\theta) = \hat{\mathbb{E}}_t\!\left[\min\!\left(` +
+    String.raw`r_t(\theta)\hat{A}_t,\; \operatorname{clip}(r_t(\theta), 1-\epsilon, 1+\epsilon)` +
+    String.raw`\,\hat{A}_t\right)\right]`,
+  String.raw`r_t(\theta) = \frac{\pi_\theta(a_t \mid s_t)}` +
+    String.raw`{\pi_{\theta_{\mathrm{old}}}(a_t \mid s_t)}`,
+];
+
 /** The batch statistics at one ε (see `PpoClipPlot.clipStats`). */
 export interface ClipStats {
   epsilon: number;

@@ -2,7 +2,6 @@ import {
   FigureError,
   WalkthroughFigure,
   mathml,
-  renderChart,
   themeColors,
   type Chart,
   type RunContext,
@@ -11,9 +10,10 @@ import { loadManifest, logs } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { coalesce, replaceChart } from './chart-updates.js';
 import { clipFraction, zeroGradientFraction } from './clip-objective.js';
 import { historySpec, panelSpec } from './clip-chart.js';
-import { describeHistory, describeStats, type ClipStats } from './captions.js';
+import { FORMULAS, describeHistory, describeStats, type ClipStats } from './captions.js';
 import { fetchJson, parsePpoLog, type PpoLog } from './training-log.js';
 import { ppoClipPlotStyles } from './ppo-clip-plot.styles.js';
 
@@ -29,13 +29,6 @@ export class EpsilonChangeEvent extends Event {
     this.epsilon = epsilon;
   }
 }
-
-// Schulman et al. 2017, Eq. 7 and the ratio of Eq. 6, as two blocks that wrap.
-const FORMULAS = [
-  String.raw`L^{\mathrm{CLIP}}(\theta) = \hat{\mathbb{E}}_t\!\left[\min\!\left(r_t(\theta)\hat{A}_t,\;` +
-    String.raw`\operatorname{clip}(r_t(\theta), 1-\epsilon, 1+\epsilon)\,\hat{A}_t\right)\right]`,
-  String.raw`r_t(\theta) = \frac{\pi_\theta(a_t \mid s_t)}{\pi_{\theta_{\mathrm{old}}}(a_t \mid s_t)}`,
-];
 
 /**
  * PPO's clipped surrogate objective L^CLIP against the probability ratio r,
@@ -68,8 +61,11 @@ export class PpoClipPlot extends WalkthroughFigure {
 
   #panels: (Chart | undefined)[] = [];
   #history?: Chart;
-  #drawing?: Promise<void>;
-  #dirty = false;
+  /** Redraws soon; slider steps that arrive while drawing fold into one. */
+  #redraw = coalesce(
+    () => this.#drawCharts(),
+    () => (this.notice = 'The charts could not be redrawn.'),
+  );
   #note = '';
 
   /** The clip range ε; empty for the ε the agent was trained with. */
@@ -261,20 +257,6 @@ export class PpoClipPlot extends WalkthroughFigure {
     return `epsilon="${raw}" is not a number from ${lo} to ${hi}.`;
   }
 
-  /** Redraws soon; slider steps that arrive while drawing fold into one. */
-  #redraw(): void {
-    this.#dirty = true;
-    this.#drawing ??= (async () => {
-      while (this.#dirty) {
-        this.#dirty = false;
-        await this.#drawCharts().catch(() => {
-          this.notice = 'The charts could not be redrawn.';
-        });
-      }
-      this.#drawing = undefined;
-    })();
-  }
-
   async #drawCharts(): Promise<void> {
     const data = this.data;
     if (!data) return;
@@ -284,9 +266,8 @@ export class PpoClipPlot extends WalkthroughFigure {
     for (const [i, sign] of [1, -1].entries() as Iterable<[number, 1 | -1]>) {
       const box = this.#box(`[data-sign="${sign}"]`);
       if (!box) continue;
-      this.#panels[i]?.finalize();
       const spec = panelSpec(sign, eps, data.ratioBatch.samples, colors, caption);
-      this.#panels[i] = await renderChart(box, spec, this);
+      this.#panels[i] = await replaceChart(box, spec, this, this.#panels[i]);
     }
     const box = this.#box('[data-history]');
     if (box && !this.#history) {
@@ -296,7 +277,7 @@ export class PpoClipPlot extends WalkthroughFigure {
         colors.skip,
         describeHistory(data),
       );
-      this.#history = await renderChart(box, spec, this);
+      this.#history = await replaceChart(box, spec, this, undefined);
     }
   }
 

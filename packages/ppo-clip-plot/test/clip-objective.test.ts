@@ -109,7 +109,8 @@ describe('ppo-clip-plot clip objective', () => {
       ratioBatch: { ...good.ratioBatch, samples: [{ ratio: -1, advantage: 1 }] },
     };
     expect(bad(negative).message).to.equal(
-      'The PPO training log at x.json is malformed: a ratioBatch sample lacks a ratio ≥ 0 or an advantage.',
+      'The PPO training log at x.json is malformed: ' +
+        'a ratioBatch sample lacks a ratio ≥ 0 or an advantage.',
     );
   });
 });

@@ -5,8 +5,8 @@ export {
   SAMPLES,
   SIGMA_RANGE,
   SquashedGaussian,
-  type ActorPolicy,
 } from './squashed-gaussian.js';
+export type { ActorPolicy } from './actor-policy.js';
 export { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
 export { U_RANGE, densitySpec } from './gaussian-charts.js';
 export {

@@ -1,24 +1,22 @@
 import {
-  FigureError,
   WalkthroughFigure,
   badValue,
   mathml,
-  renderChart,
-  sliceUrl,
   themeColors,
   userModelNote,
   type Chart,
   type RunContext,
 } from '@model-walkthroughs/core';
-import { loadManifest, slices } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { actorManifest, runActor, type ActorPolicy } from './actor-policy.js';
+import { coalesce, replaceChart } from './chart-updates.js';
 import { densitySpec } from './gaussian-charts.js';
-import { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
+import { STATES, STATE_INFO, type PendulumState } from './pendulum-states.js';
 import { squashedGaussianStyles } from './squashed-gaussian.styles.js';
+import { FORMULAS, describeSamples, renderActorLine, renderWorkedSample } from './worked-sample.js';
 import {
-  expectedTanh,
   mulberry32,
   reparameterise,
   squashedLogProb,
@@ -49,20 +47,6 @@ export class PolicyChangeEvent extends Event {
     this.state = state;
   }
 }
-
-/** What the trained SAC actor gives for one state. */
-export interface ActorPolicy {
-  mu: number;
-  logStd: number;
-  sigma: number;
-}
-
-// Haarnoja et al. 2018, Appendix C (Eq. 21), and the reparameterisation of Eq. 11.
-const FORMULAS = [
-  String.raw`a = \tanh(u),\quad u = \mu + \sigma\,\varepsilon,\quad \varepsilon \sim \mathcal{N}(0, 1)`,
-  String.raw`\log \pi(a \mid s) = \log \mathcal{N}(u;\, \mu, \sigma^2) - \sum_i \log\!\left(1 - \tanh^2(u_i)\right)`,
-  String.raw`p(a) = \frac{\mathcal{N}(\operatorname{atanh} a;\, \mu, \sigma^2)}{1 - a^2}`,
-];
 
 const STATE_CHOICES: readonly string[] = ['', ...STATES];
 
@@ -95,8 +79,11 @@ export class SquashedGaussian extends WalkthroughFigure {
   static override styles = [...WalkthroughFigure.styles, squashedGaussianStyles];
 
   #charts: (Chart | undefined)[] = [];
-  #drawing?: Promise<void>;
-  #dirty = false;
+  /** Redraws soon; slider steps that arrive while drawing fold into one. */
+  #redraw = coalesce(
+    () => this.#drawCharts(),
+    () => (this.notice = 'The charts could not be redrawn.'),
+  );
   #note = '';
   #next = mulberry32(1);
 
@@ -195,29 +182,13 @@ export class SquashedGaussian extends WalkthroughFigure {
 
   protected override async execute(context: RunContext): Promise<void> {
     const { signal } = context;
-    const [manifest, formulas] = await Promise.all([
-      loadManifest('sac-actor', { signal }).catch((error: unknown) => {
-        throw new FigureError(
-          'model-not-found',
-          'The manifest of the sac-actor slice could not be loaded.',
-          { cause: error },
-        );
-      }),
+    const [manifest, formulas, actor] = await Promise.all([
+      actorManifest(signal),
       Promise.all(FORMULAS.map((f) => mathml(f, true))),
+      runActor(context, this.src),
     ]);
-
-    // One batch: every preset state through the actor at once.
-    const url = sliceUrl(this.src, 'sac-actor', slices['sac-actor'].model, true);
-    const contract = { inputs: { obs: [STATES.length, 3] }, outputs: ['mean', 'log_std'] };
-    const session = await context.session(url, contract);
-    const out = await context.infer(session, { obs: observationBatch() }, ['mean', 'log_std']);
     if (signal.aborted) return;
 
-    const actor = {} as Record<PendulumState, ActorPolicy>;
-    STATES.forEach((s, i) => {
-      const logStd = out['log_std']!.data[i]!;
-      actor[s] = { mu: out['mean']!.data[i]!, logStd, sigma: Math.exp(logStd) };
-    });
     this.#note = manifest.weights.note;
     this.formulas = formulas;
     this.actor = actor;
@@ -258,7 +229,11 @@ export class SquashedGaussian extends WalkthroughFigure {
         <label for="state">μ and σ from the trained SAC actor:</label>
         <select id="state" @change=${this.#onState}>
           <option value="" ?selected=${!this.state}>no, the sliders</option>
-          ${STATES.map((s) => html`<option value=${s} ?selected=${this.state === s}>${STATE_INFO[s].label}</option>`)}
+          ${STATES.map(
+            (s) => html`
+              <option value=${s} ?selected=${this.state === s}>${STATE_INFO[s].label}</option>
+            `,
+          )}
         </select>
         <button part="draw" type="button" @click=${this.drawSamples}>Draw samples</button>
         <span class="hint">draw ${this.draws}, ${SAMPLES} samples, seed ${this.seed}</span>
@@ -266,7 +241,7 @@ export class SquashedGaussian extends WalkthroughFigure {
       ${this.renderActorLine()}
       <div part="panels">
         ${this.renderPanel('before', 'Before tanh: u ~ N(μ, σ²)')}
-        ${this.renderPanel('after', 'After tanh: a = tanh(u), density N(atanh a; μ, σ²) / (1 − a²)')}
+        ${this.renderPanel('after', 'After tanh: a = tanh(u), p(a) = N(atanh a; μ, σ²) / (1 − a²)')}
       </div>
       ${this.renderNumbers()}
     `;
@@ -275,12 +250,7 @@ export class SquashedGaussian extends WalkthroughFigure {
   protected renderActorLine(): unknown {
     const policy = this.state && this.actor?.[this.state];
     if (!policy) return nothing;
-    return html`<p class="actor">
-      The actor's output for ${STATE_INFO[this.state as PendulumState].label}, θ̇ = 0: mean
-      ${policy.mu.toFixed(3)}, log_std ${policy.logStd.toFixed(3)}, so σ = exp(log_std) =
-      ${policy.sigma.toFixed(3)}; its mean torque is 2·E[tanh u] =
-      ${(ACTION_SCALE * expectedTanh(policy.mu, policy.sigma)).toFixed(3)}.
-    </p>`;
+    return renderActorLine(STATE_INFO[this.state as PendulumState].label, policy, ACTION_SCALE);
   }
 
   protected renderPanel(which: 'before' | 'after', title: string): unknown {
@@ -307,28 +277,14 @@ export class SquashedGaussian extends WalkthroughFigure {
   protected renderNumbers(): unknown {
     const p = this.firstSample;
     if (!p) return nothing;
-    const f = (x: number) => x.toFixed(4);
     return html`
-      <p part="measurement">
-        The first sample (dashed line): ε = ${f(this.eps![0]!)}, u = μ + σε = ${f(p.u)}, a = tanh u
-        = ${f(p.a)}. log N(u; μ, σ²) = ${f(p.logNormal)}, log(1 − tanh² u) = ${f(p.logJacobian)}, so
-        log π(a) = ${f(p.logNormal)} − (${f(p.logJacobian)}) =
-        <strong>${f(p.logProb)}</strong>. As a Pendulum torque 2a = ${f(2 * p.a)}, the density
-        spreads over twice the range: log π(2a) = log π(a) − log 2 = ${f(p.logProbScaled)}.
-      </p>
+      ${renderWorkedSample(this.eps![0]!, p)}
       <p part="caption" id="caption">${this.#describe()}</p>
     `;
   }
 
   #describe(): string {
-    const { actions } = this.samples!;
-    const mean = actions.reduce((s, a) => s + a, 0) / actions.length;
-    return (
-      `The mean of the ${actions.length} samples of a is ${mean.toFixed(3)}; E[tanh u] by ` +
-      `numeric integration is ${expectedTanh(this.mu, this.sigma).toFixed(3)}, while tanh μ = ` +
-      `${Math.tanh(this.mu).toFixed(3)}: squashing pulls the mean toward 0 and piles mass up ` +
-      `near ±1 as σ grows.`
-    );
+    return describeSamples(this.samples!.actions, this.mu, this.sigma);
   }
 
   #onSlider = (event: Event): void => {
@@ -363,20 +319,6 @@ export class SquashedGaussian extends WalkthroughFigure {
     return check('mu', MU_RANGE) ?? check('sigma', SIGMA_RANGE);
   }
 
-  /** Redraws soon; slider steps that arrive while drawing fold into one. */
-  #redraw(): void {
-    this.#dirty = true;
-    this.#drawing ??= (async () => {
-      while (this.#dirty) {
-        this.#dirty = false;
-        await this.#drawCharts().catch(() => {
-          this.notice = 'The charts could not be redrawn.';
-        });
-      }
-      this.#drawing = undefined;
-    })();
-  }
-
   async #drawCharts(): Promise<void> {
     const { eps, actions } = this.samples ?? {};
     if (!eps || !actions) return;
@@ -387,10 +329,9 @@ export class SquashedGaussian extends WalkthroughFigure {
     for (const [i, which] of (['before', 'after'] as const).entries()) {
       const box = this.renderRoot.querySelector<HTMLElement>(`[part=chart][data-panel=${which}]`);
       if (!box) continue;
-      this.#charts[i]?.finalize();
       const [values, marker] = which === 'before' ? [u, first.u] : [actions, first.a];
       const spec = densitySpec(which, this.mu, this.sigma, values, marker, colors, caption);
-      this.#charts[i] = await renderChart(box, spec, this);
+      this.#charts[i] = await replaceChart(box, spec, this, this.#charts[i]);
     }
   }
 
