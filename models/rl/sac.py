@@ -45,7 +45,7 @@ HYPER = {
     "replayCapacity": 100000,
     "hidden": [64, 64],
     "activation": "relu",
-    "totalEnvSteps": 20000,
+    "totalEnvSteps": 15000,
     "evalEvery": 1000,
     "evalEpisodes": 10,
     "updatesPerEnvStep": 1,
