@@ -55,8 +55,8 @@ export class Episode {
     value: number,
     after?: { frame: Frame; action: 0 | 1; reward: number; end?: Frame['end'] },
   ): Frame {
-    const values = after ? after.frame.values : [];
-    values.push(value);
+    // A new array per frame, so a frame handed out never changes.
+    const values = after ? [...after.frame.values, value] : [value];
     return {
       seed: this.seed,
       state: this.env.state,

@@ -271,6 +271,20 @@ describe('actor-critic', () => {
     }
   });
 
+  it('runs on WebGPU with the same numbers', async () => {
+    const figure = await fixture<ActorCritic>(
+      html`<actor-critic loading="eager" backend="webgpu" seed="3"></actor-critic>`,
+    );
+    await settled(figure);
+    expect(figure.status).to.equal('ready');
+    const want = await ask(figure.episode!.state);
+    expect(figure.episode!.value).to.be.closeTo(want.value, 1e-3);
+    expect(figure.episode!.probs[0]).to.be.closeTo(want.probs[0]!, 1e-4);
+    await figure.step();
+    expect(figure.episode!.steps).to.equal(1);
+    expect(part(figure, 'footnote').textContent).to.contain('Ran on WebGPU');
+  });
+
   describe('errors', () => {
     async function failing(template: TemplateResult): Promise<[ActorCritic, FigureErrorEvent]> {
       let event: FigureErrorEvent | undefined;

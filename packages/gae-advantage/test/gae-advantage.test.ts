@@ -212,6 +212,18 @@ describe('gae-advantage', () => {
     ).to.equal('true');
   });
 
+  it('runs on WebGPU with the same rollout and values', async () => {
+    const figure = await fixture<GaeAdvantage>(
+      html`<gae-advantage loading="eager" backend="webgpu" seed="2"></gae-advantage>`,
+    );
+    await settled(figure);
+    expect(figure.status).to.equal('ready');
+    expect(figure.rollout!.actions).to.deep.equal(el.rollout!.actions);
+    const [got, want] = [figure.values!, el.values!];
+    for (let t = 0; t < want.length; t++) expect(got[t]).to.be.closeTo(want[t]!, 1e-3);
+    expect($(figure, '[part=footnote]').textContent).to.contain('Ran on WebGPU');
+  });
+
   describe('errors', () => {
     const bad = [
       ['seed', '-3', 'seed="-3" is not a whole number from 0 to 4294967295.'],
