@@ -12,10 +12,12 @@ export const R_RANGE = [0.4, 1.6] as const;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 const ZERO = 'zero (clip binds)';
+const HEIGHT = 170;
 const LIVE = 'non-zero';
 
 /** Colours the chart takes from the figure's theme. */
 export interface PanelColors {
+  fg: string;
   accent: string;
   skip: string;
   muted: string;
@@ -47,6 +49,13 @@ export function panelSpec(
       };
     });
 
+  const GRADIENT = {
+    field: 'gradient',
+    type: 'nominal',
+    title: 'gradient',
+    scale: { domain: [LIVE, ZERO], range: [colors.accent, colors.skip] },
+    legend: { orient: 'bottom' },
+  };
   const [lo, hi] = flatRegion(sign, epsilon).map((x) => Math.min(Math.max(x, r0), r1));
   const x = {
     field: 'r',
@@ -58,7 +67,7 @@ export function panelSpec(
   return {
     $schema: SCHEMA,
     description: caption,
-    height: 170,
+    height: HEIGHT,
     layer: [
       {
         data: { values: [{ lo, hi }] },
@@ -77,7 +86,7 @@ export function panelSpec(
       },
       {
         data: { values: curve },
-        mark: { type: 'line', color: colors.accent, strokeWidth: 3, aria: false },
+        mark: { type: 'line', color: colors.fg, strokeWidth: 2.5, aria: false },
         encoding: {
           x,
           y: {
@@ -89,18 +98,21 @@ export function panelSpec(
       },
       {
         data: { values: points },
-        mark: { type: 'point', filled: true, size: 22, opacity: 0.55, aria: false },
-        encoding: {
-          x,
-          y: { field: 'y', type: 'quantitative' },
-          color: {
-            field: 'gradient',
-            type: 'nominal',
-            title: 'gradient',
-            scale: { domain: [LIVE, ZERO], range: [colors.accent, colors.skip] },
-            legend: { orient: 'bottom' },
-          },
+        mark: { type: 'point', filled: true, size: 26, opacity: 0.6, aria: false },
+        encoding: { x, y: { field: 'y', type: 'quantitative' }, color: GRADIENT },
+      },
+      {
+        // A rug along the bottom shows where the ratios bunch up.
+        data: { values: points },
+        mark: {
+          type: 'tick',
+          orient: 'vertical',
+          thickness: 1,
+          size: 10,
+          opacity: 0.5,
+          aria: false,
         },
+        encoding: { x, y: { value: HEIGHT - 5 }, color: GRADIENT },
       },
     ],
   };

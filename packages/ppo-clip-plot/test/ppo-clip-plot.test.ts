@@ -55,7 +55,7 @@ describe('ppo-clip-plot', () => {
     expect(stats.clipFraction).to.be.closeTo(batch.clipFraction, 1 / batch.samples.length + 1e-4);
   });
 
-  it('renders L^CLIP as MathML and both panels with the batch on the curves', async () => {
+  it('renders L^CLIP as MathML and both panels with the batch on the curves and as a rug', async () => {
     const math = el.shadowRoot!.querySelector('[part=formula] math')!;
     expect(math.textContent!.replace(/\s+/g, '')).to.contain('clip').and.contain('1−ϵ');
 
@@ -72,7 +72,11 @@ describe('ppo-clip-plot', () => {
         count,
       );
       expect(chart.querySelectorAll('.mark-line path')).to.have.length(2);
-      expect(chart.querySelectorAll('.mark-rect path')).to.have.length(1);
+      // The shaded band, then the rug: one tick per sample.
+      const rects = chart.querySelectorAll('.mark-rect.role-mark');
+      expect(rects).to.have.length(2);
+      expect(rects[0]!.querySelectorAll('path')).to.have.length(1);
+      expect(rects[1]!.querySelectorAll('path'), `rug ${sign}`).to.have.length(count);
     }
   });
 
