@@ -24,8 +24,15 @@ export const squashedGaussianStyles = css`
     color: var(--_muted);
   }
 
+  /* Label, slider and value stay on one line when the controls wrap. */
+  .field {
+    display: inline-flex;
+    gap: 8px;
+    align-items: center;
+  }
+
   [part='slider'] {
-    width: min(200px, 40%);
+    width: min(200px, 40vw);
     accent-color: var(--_accent);
   }
 

@@ -202,21 +202,22 @@ export class SquashedGaussian extends WalkthroughFigure {
       label: string,
       [min, max]: readonly number[],
       step: number,
-    ) => html`
-      <label for=${name}>${label}</label>
-      <input
-        part="slider"
-        id=${name}
-        type="range"
-        min=${min}
-        max=${max}
-        step=${step}
-        .value=${String(this[name])}
-        @input=${this.#onSlider}
-        @change=${this.#onChange}
-      />
-      <output for=${name} class="mono">${this[name].toFixed(2)}</output>
-    `;
+    ) =>
+      html`<span class="field">
+        <label for=${name}>${label}</label>
+        <input
+          part="slider"
+          id=${name}
+          type="range"
+          min=${min}
+          max=${max}
+          step=${step}
+          .value=${String(this[name])}
+          @input=${this.#onSlider}
+          @change=${this.#onChange}
+        />
+        <output for=${name} class="mono">${this[name].toFixed(2)}</output>
+      </span>`;
     return html`
       <div part="formula">
         ${this.formulas.map((f) => unsafeHTML(f))}
