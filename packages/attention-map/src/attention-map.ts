@@ -11,7 +11,13 @@ import {
   type PlainTensor,
   type RunContext,
 } from '@model-walkthroughs/core';
-import { loadManifest, scenes, slices } from '@model-walkthroughs/slices-vit';
+import {
+  loadManifest,
+  scenes,
+  slices,
+  type SceneReference,
+  type TinyScenesManifest as VitManifest,
+} from '@model-walkthroughs/slices-vit';
 import {
   intOrKeyword,
   sceneIndex,
@@ -25,14 +31,7 @@ import { renderControls, type ViewKey } from './controls.js';
 import { renderScenes } from './scene-picker.js';
 import { drawHeat } from './heat-overlay.js';
 import { moveInGrid, renderGrid } from './patch-grid.js';
-import {
-  renderLegend,
-  renderPrediction,
-  renderQueryText,
-  renderShare,
-  type SceneFacts,
-  type VitManifest,
-} from './readout.js';
+import { renderLegend, renderPrediction, renderQueryText, renderShare } from './readout.js';
 import { attentionMatrix, objectShare, rolloutOf, row, softmax, type Matrix } from './rollout.js';
 
 const SLICE = 'vit-tiny-scenes';
@@ -301,7 +300,7 @@ export class AttentionMap extends WalkthroughFigure {
   }
 
   #renderShare(m: VitManifest, r: AttentionResult): unknown {
-    const facts: SceneFacts | undefined =
+    const facts: SceneReference | undefined =
       r.scene === undefined ? undefined : m.scenes.find((s) => s.name === names[r.scene!]);
     const cls = this.#matrix();
     if (!facts || !cls) return nothing;
@@ -369,7 +368,7 @@ export class AttentionMap extends WalkthroughFigure {
 
 async function manifestOf(): Promise<VitManifest> {
   try {
-    return (await loadManifest(SLICE)) as unknown as VitManifest;
+    return await loadManifest(SLICE);
   } catch (error) {
     throw new FigureError(
       'model-not-found',

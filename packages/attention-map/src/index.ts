@@ -13,4 +13,3 @@ export {
   type HeadChoice,
   type Matrix,
 } from './rollout.js';
-export type { SceneFacts, VitManifest } from './readout.js';

@@ -2,36 +2,8 @@
 import { html } from 'lit';
 import { colormapGradient } from '@model-walkthroughs/core';
 import { patchName } from './patch-grid.js';
+import type { TinyScenesManifest as VitManifest } from '@model-walkthroughs/slices-vit';
 import { topK } from './rollout.js';
-
-/** What the figure reads of a shipped scene in the manifest. */
-export interface SceneFacts {
-  name: string;
-  label: string;
-  objectPatches: number[];
-  probabilities: number[];
-  /** Class name. */
-  predicted: string;
-  clsAttentionLastLayerMeanHeads: number[];
-  clsAttentionRollout: number[];
-}
-
-/** Mean over the test scenes of [CLS]'s patch attention on the object. */
-export interface ObjectMass {
-  clsMassOnObjectPatches: number;
-  objectPatchShare: number;
-}
-
-/** The parts of the vit-tiny-scenes manifest the figure reads. */
-export interface VitManifest {
-  architecture: { depth: number; heads: number; grid: number; tokens: number };
-  classes: string[];
-  preprocessing: { size: number; mean: number[]; std: number[] };
-  weights: { note: string };
-  scenes: SceneFacts[];
-  attentionOnObjects: { scenes: number; lastLayer: ObjectMass; rollout: ObjectMass };
-  sceneTolerance: { probabilities: { atol: number }; attention: { atol: number } };
-}
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const fixed = (v: number) => v.toFixed(3);

@@ -10,11 +10,15 @@ import {
   type PlainTensor,
 } from '@model-walkthroughs/core';
 import { samplePhotos } from '@model-walkthroughs/samples';
-import { loadManifest, scenes, slices } from '@model-walkthroughs/slices-vit';
+import {
+  loadManifest,
+  scenes,
+  slices,
+  type TinyScenesManifest,
+} from '@model-walkthroughs/slices-vit';
 import '../src/define.js';
 import type { AttentionMap } from '../src/attention-map.js';
 import { drawHeat } from '../src/heat-overlay.js';
-import type { VitManifest } from '../src/readout.js';
 import { attentionMatrix, objectShare, rolloutOf, row } from '../src/rollout.js';
 import { expectNothingEscapes } from '../../core/test/helpers/escapes.js';
 
@@ -67,9 +71,9 @@ const cells = (el: AttentionMap) => [...root(el).querySelectorAll<HTMLElement>('
 const radio = (el: AttentionMap, group: string, value: string) =>
   root(el).querySelector<HTMLInputElement>(`input[name=${group}][value="${value}"]`)!;
 
-let manifest: VitManifest;
+let manifest: TinyScenesManifest;
 before(async () => {
-  manifest = (await loadManifest('vit-tiny-scenes')) as unknown as VitManifest;
+  manifest = await loadManifest('vit-tiny-scenes');
 });
 
 /** A direct run of the slice on a scene, outside the figure. */
