@@ -61,8 +61,9 @@ export function stateControls(
   extra: unknown = nothing,
 ): unknown {
   const [x, y] = rodTip(angle, 28);
+  const degrees = `${angle.toFixed(0).replace('-', '−')}°`;
   const speed = `${velocity.toFixed(1).replace('-', '−')} rad/s`;
-  const label = `Pendulum at θ = ${angle.toFixed(0)}° from upright, θ̇ = ${speed}`;
+  const label = `Pendulum at θ = ${degrees} from upright, θ̇ = ${speed}`;
   const preset = (name: Preset) => {
     const p = PRESETS[name];
     const on = p.angle === angle && p.velocity === velocity;
@@ -77,7 +78,7 @@ export function stateControls(
       <circle cx="28" cy="28" r="3" class="pivot"></circle>
     </svg>
     ${(Object.keys(PRESETS) as Preset[]).map(preset)} ${extra}
-    ${slider('angle', 'Angle θ', angle, [-180, 180, 1], `${angle.toFixed(0)}°`, onSlide)}
+    ${slider('angle', 'Angle θ', angle, [-180, 180, 1], degrees, onSlide)}
     ${slider('velocity', 'Velocity θ̇', velocity, [-MAX_SPEED, MAX_SPEED, 0.1], speed, onSlide)}
   `;
 }

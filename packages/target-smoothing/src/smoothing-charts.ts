@@ -28,6 +28,13 @@ export function criticSpec(s: Smoothing, caption: string): ChartSpec {
   };
   const lo = Math.max(-MAX_TORQUE, s.mu - s.clip);
   const hi = Math.min(MAX_TORQUE, s.mu + s.clip);
+  // Labels sit on the side away from the draws: μ(s) names its rule at the
+  // top, the mean names its own at the far end.
+  const right = s.mu > 0;
+  const text = {
+    x: { type: 'text', align: right ? 'right' : 'left', dx: right ? -4 : 4, y: 0, baseline: 'top' },
+    y: { type: 'text', align: right ? 'left' : 'right', x: right ? 0 : 'width', dy: -6 },
+  };
   const mark = (label: string, at: Record<string, number>, key: 'x' | 'y', dash = [4, 3]) => ({
     data: { values: [{ ...at, label }] },
     layer: [
@@ -36,11 +43,7 @@ export function criticSpec(s: Smoothing, caption: string): ChartSpec {
         encoding: { [key]: { field: key, type: 'quantitative' } },
       },
       {
-        // μ(s) is named at the top of its rule, the mean at the right end of its own.
-        mark:
-          key === 'x'
-            ? { type: 'text', align: 'left', dx: 4, y: 0, baseline: 'top' }
-            : { type: 'text', align: 'right', x: 'width', dy: -6 },
+        mark: text[key],
         encoding: { [key]: { field: key, type: 'quantitative' }, text: { field: 'label' } },
       },
     ],

@@ -77,7 +77,7 @@ export class TargetSmoothing extends WalkthroughFigure {
 
   /** Pole angle in degrees from upright, −180 to 180 (counter-clockwise positive). */
   @property({ type: Number })
-  angle = 90;
+  angle = -15;
 
   /** Angular velocity θ̇ in rad/s, −8 to 8. */
   @property({ type: Number })

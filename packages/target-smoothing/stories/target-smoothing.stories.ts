@@ -18,7 +18,7 @@ export default {
   title: 'TD3/Target smoothing',
   component: 'target-smoothing',
   args: {
-    angle: 90,
+    angle: -15,
     velocity: 0,
     sigma: undefined,
     clip: undefined,

@@ -37,7 +37,9 @@ export function describeRecord(record: CriticEstimate[]): string {
   return (
     `After ${last.envSteps.toLocaleString('en')} environment steps the critics estimate ` +
     `${f(last.q1, 1)} and ${f(last.q2, 1)} (minimum ${f(last.minQ, 1)}) at start states, ` +
-    `against a measured discounted return of ${f(last.discountedReturn, 1)}.`
+    `against a measured discounted return of ${f(last.discountedReturn, 1)} (measured over ` +
+    `the 200 steps of an episode; the critics also count what would follow, weighted ` +
+    `γ²⁰⁰ ≈ 0.13).`
   );
 }
 

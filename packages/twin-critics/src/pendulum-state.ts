@@ -15,7 +15,7 @@ export const MAX_SPEED = 8;
 export const PRESETS = {
   down: { angle: 180, velocity: 0, label: 'Hanging down' },
   horizontal: { angle: 90, velocity: 0, label: 'Horizontal' },
-  upright: { angle: 10, velocity: 0, label: 'Near upright' },
+  upright: { angle: -15, velocity: 0, label: 'Near upright' },
 } as const;
 
 export type Preset = keyof typeof PRESETS;
