@@ -59,7 +59,8 @@ export const targetSmoothingStyles = css`
     font-weight: 600;
   }
 
-  /* Fixed heights keep the page from jumping while vega loads. */
+  /* Least heights keep the page from jumping while vega loads; a chart
+     grows to hold its legend. */
   div[part='chart'] {
     display: block;
     width: 100%;
@@ -68,7 +69,7 @@ export const targetSmoothingStyles = css`
   }
 
   div[data-chart='critic'] {
-    height: var(--_chart-height);
+    min-height: var(--_chart-height);
   }
 
   [part='caption'] {

@@ -58,7 +58,7 @@ const FORMULAS = [
  * @csspart values - Q(s, μ(s)) against the smoothed target value.
  * @csspart strip - The update timeline.
  *
- * @cssprop [--mw-target-smoothing-chart-height=260px] - Space kept for the critic chart.
+ * @cssprop [--mw-target-smoothing-chart-height=260px] - Least space kept for the critic chart.
  * @cssprop [--mw-target-smoothing-actor-color=#c2410c] - Cells where the actor moves.
  *
  * @fires change - The reader moved a slider or picked a state (`SettingChangeEvent`).

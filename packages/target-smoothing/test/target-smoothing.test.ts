@@ -72,6 +72,14 @@ describe('target-smoothing', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows both charts whole, legends included', () => {
+    for (const box of shadow(el).querySelectorAll<HTMLElement>('[part=chart]')) {
+      expect(box.scrollHeight, box.dataset['chart']).to.be.at.most(box.clientHeight + 1);
+    }
+    const legend = shadow(el).querySelector('[data-chart=spread] .role-legend')!;
+    expect(legend.textContent).to.contain('seeded ã').and.contain('expected');
+  });
+
   it('takes σ, c and d from the recorded run, scaled to the torque', async () => {
     const { hyperparameters: h } = await loadLog('td3');
     expect(el.settings.sigma).to.be.closeTo(h.policyNoise * 2, 1e-12);

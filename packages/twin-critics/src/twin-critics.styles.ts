@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** Layout of the state controls, the three charts and the bias table. */
 export const twinCriticsStyles = css`
   :host {
-    --_chart-height: var(--mw-twin-critics-chart-height, 260px);
+    --_chart-height: var(--mw-twin-critics-chart-height, 320px);
   }
 
   [part='formula'] {
@@ -59,7 +59,8 @@ export const twinCriticsStyles = css`
     font-weight: 600;
   }
 
-  /* Fixed heights keep the page from jumping while vega loads. */
+  /* Least heights keep the page from jumping while vega loads; a chart
+     grows to hold its legend. */
   div[part='chart'] {
     display: block;
     width: 100%;
@@ -68,7 +69,7 @@ export const twinCriticsStyles = css`
   }
 
   div[data-chart='curves'] {
-    height: var(--_chart-height);
+    min-height: var(--_chart-height);
   }
 
   [part='caption'] {

@@ -51,7 +51,7 @@ const JENSEN =
  * @csspart caption - Each chart's numbers in words.
  * @csspart table - Mean bias of each target with its 95% interval.
  *
- * @cssprop [--mw-twin-critics-chart-height=260px] - Space kept for the critic chart.
+ * @cssprop [--mw-twin-critics-chart-height=320px] - Least space kept for the critic chart.
  *
  * @fires change - The reader moved a slider or picked a state (`SettingChangeEvent`).
  * @fires ready - Everything is drawn (`FigureReadyEvent`).

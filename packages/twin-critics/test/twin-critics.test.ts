@@ -62,6 +62,14 @@ describe('twin-critics', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows every chart whole, legends included', () => {
+    for (const box of shadow(el).querySelectorAll<HTMLElement>('[part=chart]')) {
+      expect(box.scrollHeight, box.dataset['chart']).to.be.at.most(box.clientHeight + 1);
+    }
+    const legend = shadow(el).querySelector('[data-chart=curves] .role-legend')!;
+    expect(legend.textContent).to.contain('Q1').and.contain('min(Q1, Q2)');
+  });
+
   it('draws the critics’ own outputs for the state, hanging down at rest', async () => {
     const curves = el.criticCurves!;
     expect([curves.angle, curves.velocity]).to.deep.equal([180, 0]);
