@@ -7,8 +7,8 @@ an entropy bonus (Eq. 9), K epochs of minibatch Adam on each batch of
 N x T steps collected by N parallel actors (Algorithm 1).
 Generalized Advantage Estimation: Schulman, Moritz, Levine, Jordan and
 Abbeel, 'High-Dimensional Continuous Control Using Generalized Advantage
-Estimation', arXiv:1506.02438 (2016), Eq. 16 (the truncated form of
-Eqs. 11-12 used by PPO's Eq. 11-12).
+Estimation', arXiv:1506.02438 (2016), Eq. 16, cut at the end of each
+rollout as in PPO's Eqs. 11-12.
 
 Actor and critic are separate 64-64 tanh MLPs. The actor gives two logits
 (action 0 = push left, 1 = push right) and samples from their softmax.
