@@ -75,3 +75,12 @@ export const NORMALISED_BOUND = Math.max(
 export function position(index: number, grid = VIT_B16_LAYOUT.grid): [number, number] {
   return [Math.floor(index / grid), index % grid];
 }
+
+/**
+ * A number for a caption: two decimals, or two significant digits below
+ * 0.1 so that small values do not all read 0.00; a true minus sign.
+ */
+export function formatValue(v: number): string {
+  const text = v === 0 || Math.abs(v) >= 0.1 ? v.toFixed(2) : v.toPrecision(2);
+  return text.replace('-', '−');
+}

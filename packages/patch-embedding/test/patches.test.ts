@@ -4,6 +4,7 @@ import { gridMove } from '../src/grid-keys.js';
 import {
   NORMALISED_BOUND,
   VIT_B16_LAYOUT,
+  formatValue,
   cropPatch,
   maxAbs,
   patchVector,
@@ -71,6 +72,13 @@ describe('patch-embedding maths', () => {
     expect(NORMALISED_BOUND).to.be.closeTo((1 - 0.406) / 0.225, 1e-12);
     expect(NORMALISED_BOUND).to.be.closeTo(2.64, 1e-9);
     expect(maxAbs([0.5, -3, 2])).to.equal(3);
+    expect([1.125, -0.5, 0, -0.0043, 0.0712].map(formatValue)).to.deep.equal([
+      '1.13',
+      '−0.50',
+      '0.00',
+      '−0.0043',
+      '0.071',
+    ]);
     const t = { data: Float32Array.from({ length: 12 }, (_, i) => i), dims: [1, 3, 4] };
     expect([...row(t, 2)]).to.deep.equal([8, 9, 10, 11]);
   });
