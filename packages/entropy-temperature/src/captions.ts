@@ -31,13 +31,20 @@ export function describePolicy(
   best: { a: number; q: number },
   target: number,
   alphaAtTarget: number | undefined,
+  da: number,
 ): string {
+  // log(da) is the floor: all mass on one torque of the grid.
+  const floor =
+    stats.entropy < Math.log(2 * da)
+      ? ` (nearly all mass on one torque; on this grid the entropy cannot go below ` +
+        `log ${da.toFixed(2)} = ${Math.log(da).toFixed(2)})`
+      : '';
   const at =
     alphaAtTarget === undefined
       ? ''
       : ` This state's policy has the target entropy ${target} at α = ${fmt(alphaAtTarget)}.`;
   return (
-    `At α = ${fmt(stats.alpha)}, π_α has entropy ${stats.entropy.toFixed(2)} nats and ` +
+    `At α = ${fmt(stats.alpha)}, π_α has entropy ${stats.entropy.toFixed(2)} nats${floor} and ` +
     `E[Q] = ${stats.expectedQ.toFixed(2)}, ${(best.q - stats.expectedQ).toFixed(2)} below the ` +
     `greedy torque ${best.a.toFixed(2)} (Q = ${best.q.toFixed(2)}); the soft value ` +
     `E[Q] + αH is ${stats.softValue.toFixed(2)}.${at}`

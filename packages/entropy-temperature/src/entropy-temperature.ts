@@ -83,7 +83,7 @@ export class EntropyTemperature extends WalkthroughFigure {
 
   /** The Pendulum state whose critic values the policy panel shows. */
   @property({ reflect: true })
-  state: PendulumState = 'down';
+  state: PendulumState = 'upright';
 
   /** URL of a SAC training log in place of the built-in one. */
   @property()
@@ -222,6 +222,8 @@ export class EntropyTemperature extends WalkthroughFigure {
         exp(Q(s, a)/α): SAC's actor is trained toward it within its family of squashed Gaussians.
         Here it is computed exactly over ${ACTIONS.length} torques from the trained critics. A small
         α puts all mass on the best torque; a large α spreads it out, giving up some Q for entropy.
+        SAC tunes one α for all states, so that the entropy averaged over the states it visits meets
+        the target: a state whose Q differs a lot between torques would need a larger α.
       </p>
       <div part="controls">
         <label for="alpha">Temperature α</label>
@@ -271,6 +273,7 @@ export class EntropyTemperature extends WalkthroughFigure {
       { a: ACTIONS[best]!, q: q[best]! },
       target,
       alphaForEntropy(q, DA, target),
+      DA,
     );
   }
 

@@ -13,7 +13,7 @@ interface Args {
 export default {
   title: 'SAC/Entropy temperature',
   component: 'entropy-temperature',
-  args: { alpha: undefined, state: 'down', backend: 'auto', log: '', width: 900 },
+  args: { alpha: undefined, state: 'upright', backend: 'auto', log: '', width: 900 },
   argTypes: {
     alpha: {
       control: { type: 'number', min: 0.001, max: 10, step: 0.001 },
@@ -48,8 +48,11 @@ export const Cold: Story = { args: { alpha: 0.003 } };
 /** A hot policy: close to uniform over [−2, 2], giving up Q for entropy. */
 export const Hot: Story = { args: { alpha: 5 } };
 
-/** The same temperature near upright, where the critics' Q is sharper. */
-export const NearUpright: Story = { args: { state: 'upright' } };
+/**
+ * Hanging down, the critics rate full torque far above the rest: at the
+ * trained α the policy is a point mass, and only a much larger α spreads it.
+ */
+export const HangingDown: Story = { args: { state: 'down' } };
 
 /** On a phone the charts keep their order and the controls wrap. */
 export const Narrow: Story = { args: { width: 380 } };

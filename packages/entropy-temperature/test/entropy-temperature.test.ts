@@ -73,7 +73,7 @@ describe('entropy-temperature', () => {
     expect(Number(slider.value)).to.be.closeTo(Math.log10(alpha), 0.05);
     expect(text(el, '#alpha + output')).to.equal(alpha.toPrecision(3));
 
-    const want = boltzmann(el.criticValues!.down, alpha, 0.04);
+    const want = boltzmann(el.criticValues!.upright, alpha, 0.04);
     const got = el.policy!;
     expect(got.entropy).to.be.closeTo(want.entropy, 1e-12);
     expect(got.softValue).to.be.closeTo(got.expectedQ + alpha * got.entropy, 1e-9);
@@ -118,7 +118,7 @@ describe('entropy-temperature', () => {
     await sendKeys({ press: 'ArrowLeft' });
     const event = await changed;
     expect(event.alpha).to.be.below(before.alpha);
-    expect(event.state).to.equal('down');
+    expect(event.state).to.equal('upright');
 
     let last = el.policy!;
     for (let i = 0; i < 10; i++) {
@@ -133,6 +133,27 @@ describe('entropy-temperature', () => {
     expect(slider.getAttribute('aria-valuetext')).to.equal(`α = ${last.alpha.toPrecision(3)}`);
     // The chart follows: its area is π at the new α.
     await waitUntil(() => area() !== shape, 'the policy chart was not redrawn', TIMEOUT);
+  });
+
+  it('says when the policy is down to one torque of the grid', async () => {
+    const figure = await fixture<EntropyTemperature>(
+      html`<entropy-temperature
+        loading="eager"
+        backend="wasm"
+        alpha="0.001"
+      ></entropy-temperature>`,
+    );
+    await settled(figure);
+    // Cold enough that π_α is a point mass: entropy log 0.04, E[Q] the best Q.
+    const q = figure.criticValues!.upright;
+    expect(figure.policy!.entropy).to.be.closeTo(Math.log(0.04), 0.05);
+    expect(figure.policy!.expectedQ).to.be.closeTo(Math.max(...q), 0.01);
+    expect(text(figure, '[part=measurement]')).to.contain(
+      'on this grid the entropy cannot go below log 0.04 = -3.22',
+    );
+    figure.alpha = 5;
+    await figure.updateComplete;
+    expect(text(figure, '[part=measurement]')).not.to.contain('cannot go below');
   });
 
   it('says where the weights come from', async () => {

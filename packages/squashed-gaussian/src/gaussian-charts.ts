@@ -6,7 +6,7 @@ import type { ChartSpec } from '@model-walkthroughs/core';
 import { histogram, normalPdf, squashedPdf } from './tanh-gaussian.js';
 
 /** The range of u plotted. */
-export const U_RANGE = [-6, 6] as const;
+export const U_RANGE = [-8, 8] as const;
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -26,13 +26,16 @@ export function densitySpec(
   const before = which === 'before';
   const [lo, hi] = before ? U_RANGE : [-1, 1];
   const n = 400;
+  const u0 = Math.max(-9, Math.min(-5, mu - 5 * sigma));
+  const u1 = Math.min(9, Math.max(5, mu + 5 * sigma));
   const curve = [];
   for (let i = 0; i <= n; i++) {
-    // Stop short of ±1, where 1 − a² is 0.
-    const x = before ? lo + ((hi - lo) * i) / n : Math.tanh(-5 + (10 * i) / n);
+    // a is tanh of a grid in u that covers μ ± 5σ, so the curve follows a
+    // density squeezed against ±1; it stops short of ±1, where 1 − a² is 0.
+    const x = before ? lo + ((hi - lo) * i) / n : Math.tanh(u0 + ((u1 - u0) * i) / n);
     curve.push({ x, density: before ? normalPdf(x, mu, sigma) : squashedPdf(x, mu, sigma) });
   }
-  const bins = histogram(samples, lo, hi, before ? 48 : 40);
+  const bins = histogram(samples, lo, hi, before ? 64 : 40);
   const width = (hi - lo) / bins.length;
   const x = {
     field: 'x',

@@ -25,7 +25,7 @@ import {
 } from './tanh-gaussian.js';
 
 /** The ranges the sliders offer and the attributes accept. */
-export const MU_RANGE = [-4, 4] as const;
+export const MU_RANGE = [-6, 6] as const;
 export const SIGMA_RANGE = [0.02, 3] as const;
 
 /** Samples per draw. */

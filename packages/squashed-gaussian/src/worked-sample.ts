@@ -46,9 +46,16 @@ export function renderActorLine(
   policy: { mu: number; logStd: number; sigma: number },
   scale: number,
 ): TemplateResult {
+  const mean = expectedTanh(policy.mu, policy.sigma);
+  // A trained policy often sits against the torque limit: say so.
+  const saturated =
+    1 - Math.abs(mean) < 0.01
+      ? 'Nearly every sample is squashed against the torque limit, where the density of a ' +
+        'piles up and log π(a) is large.'
+      : '';
   return html`<p class="actor">
     The actor's output for ${label}, θ̇ = 0: mean ${policy.mu.toFixed(3)}, log_std
     ${policy.logStd.toFixed(3)}, so σ = exp(log_std) = ${policy.sigma.toFixed(3)}; its mean torque
-    is 2·E[tanh u] = ${(scale * expectedTanh(policy.mu, policy.sigma)).toFixed(3)}.
+    is 2·E[tanh u] = ${(scale * mean).toFixed(3)}. ${saturated}
   </p>`;
 }

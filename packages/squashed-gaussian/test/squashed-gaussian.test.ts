@@ -75,6 +75,9 @@ describe('squashed-gaussian', () => {
     expect(line).to.contain(`σ = exp(log_std) = ${policies.down.sigma.toFixed(3)}`);
     const torque = 2 * expectedTanh(policies.down.mu, policies.down.sigma);
     expect(line).to.contain(`2·E[tanh u] = ${torque.toFixed(3)}`);
+    // Said exactly when the mean action is within 1% of the torque limit.
+    const saturated = 1 - Math.abs(torque / 2) < 0.01;
+    expect(line.includes('squashed against the torque limit')).to.equal(saturated);
     el.state = '';
     el.mu = 0.5;
     el.sigma = 1;
@@ -99,7 +102,7 @@ describe('squashed-gaussian', () => {
   it('plots both densities with the samples binned under them', async () => {
     const root = el.shadowRoot!;
     for (const [panel, bins] of [
-      ['before', 48],
+      ['before', 64],
       ['after', 40],
     ] as const) {
       const chart = root.querySelector(`[part=chart][data-panel=${panel}]`)!;
@@ -189,7 +192,7 @@ describe('squashed-gaussian', () => {
       const [, event] = await failing(
         html`<squashed-gaussian loading="eager" backend="wasm" mu="left"></squashed-gaussian>`,
       );
-      expect(event.message).to.equal('mu="left" is not a number from -4 to 4.');
+      expect(event.message).to.equal('mu="left" is not a number from -6 to 6.');
     });
 
     it('reports an unknown state', async () => {
