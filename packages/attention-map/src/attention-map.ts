@@ -295,7 +295,7 @@ export class AttentionMap extends WalkthroughFigure {
         </button>
       </p>
       ${renderQueryText(w, grid, q === 'cls' ? -1 : q, `${where} ${this.#layer}, ${heads}`)}
-      ${renderLegend(Math.max(...w.subarray(1)), this.opacity, (v) => (this.opacity = v))}
+      ${renderLegend(Math.max(...w.subarray(1)), w.length, this.opacity, (v) => (this.opacity = v))}
     `;
   }
 

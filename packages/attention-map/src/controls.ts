@@ -31,6 +31,7 @@ function radios<T>(
               name=${name}
               .value=${String(c.value)}
               .checked=${c.value === current}
+              ?checked=${c.value === current}
               @change=${() => pick(c.value)}
             />${c.label}</label
           >`,

@@ -25,12 +25,18 @@ export function renderQueryText(w: Float64Array, grid: number, query: number, wh
 }
 
 /** The colour scale from 0 to the largest weight shown, and the overlay's strength. */
-export function renderLegend(max: number, opacity: number, set: (v: number) => void) {
+export function renderLegend(
+  max: number,
+  tokens: number,
+  opacity: number,
+  set: (v: number) => void,
+) {
   return html`
     <p part="legend">
       <span class="mono">0</span>
       <span class="swatch" style="background: ${colormapGradient('viridis')}"></span>
-      <span class="mono" id="max">${fixed(max)}</span> (max)
+      <span class="mono" id="max">${fixed(max)}</span> (max; spread evenly, each token would get
+      1/${tokens} = <span class="mono">${fixed(1 / tokens)}</span>)
       <label
         ><input
           type="range"

@@ -103,6 +103,12 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>) {
   return m;
 }
 
+async function withControl(key: string) {
+  await sendKeys({ down: 'Control' });
+  await sendKeys({ press: key });
+  await sendKeys({ up: 'Control' });
+}
+
 const sum = (a: ArrayLike<number>) => Array.from(a).reduce((s, v) => s + v, 0);
 
 describe('attention-map', () => {
@@ -130,7 +136,10 @@ describe('attention-map', () => {
     expect(radio(el, 'head', 'mean').checked).to.equal(true);
     expect(root(el).querySelectorAll('[role=row]')).to.have.length(grid);
     expect(cells(el)).to.have.length(grid * grid);
-    expect(root(el).querySelectorAll('[part=scenes] img')).to.have.length(scenes.length);
+    const thumbs = [...root(el).querySelectorAll<HTMLImageElement>('[part=scenes] img')];
+    expect(thumbs).to.have.length(scenes.length);
+    await waitUntil(() => thumbs.every((t) => t.complete), 'thumbnails load');
+    expect(thumbs.map((t) => t.naturalWidth)).to.deep.equal(scenes.map(() => 64));
     const pressed = root(el).querySelectorAll('[part=scenes] [aria-pressed=true]');
     expect(pressed).to.have.length(1);
     expect(pressed[0]!.querySelector('img')!.alt).to.equal(`Scene 1: ${scenes[0]!.label}`);
@@ -370,13 +379,13 @@ describe('attention-map', () => {
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
       expect(active()).to.equal('p8');
-      await sendKeys({ press: 'Control+End' });
+      await withControl('End');
       await el.updateComplete;
       expect(active()).to.equal('p63');
-      await sendKeys({ press: ' ' });
+      await sendKeys({ press: 'Space' });
       await el.updateComplete;
       expect(el.query).to.equal(63);
-      await sendKeys({ press: 'Control+Home' });
+      await withControl('Home');
       await el.updateComplete;
       expect(active()).to.equal('p0');
 
