@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   FigureError,
   WalkthroughFigure,
@@ -28,15 +27,13 @@ import {
   position,
   row,
 } from './patches.js';
-import { sequenceSteps, type PatchResult, type Step } from './sequence.js';
+import { sequenceSteps, type PatchResult } from './sequence.js';
+import { renderGrid, renderStep, renderStrip } from './views.js';
 
 const SLICE = 'vit-b16-embed';
 const OUTPUTS = ['patch_tokens', 'tokens', 'embedded'];
 const COUNT = LAYOUT.grid * LAYOUT.grid;
 const DIM = 3 * LAYOUT.patch * LAYOUT.patch;
-
-const preview = (v: Float32Array) =>
-  `${[...v.subarray(0, 3)].map(fmt).join(', ')}, …, ${fmt(v[v.length - 1]!)}`;
 
 /**
  * ViT-B/16's patch embedding on a photo: the 224×224 image cut into a
@@ -195,7 +192,7 @@ export class PatchEmbedding extends WalkthroughFigure {
       <div class="layout">
         <div class="photo">
           <canvas part="photo" aria-hidden="true"></canvas>
-          ${this.#renderGrid(p)}
+          ${renderGrid(LAYOUT.grid, p, this.#onKeydown, this.#onClick)}
         </div>
         <section part="details" aria-labelledby="readout">
           <p part="readout" id="readout" aria-live="polite">Patch (${r}, ${c}), index ${p}</p>
@@ -210,14 +207,14 @@ export class PatchEmbedding extends WalkthroughFigure {
               768 numbers below (<span class="mono">${order}</span>), after ImageNet normalisation.
             </p>
           </div>
-          ${this.#renderStrip('vector', 'Patch vector x, 768 numbers', this.vector)}
+          ${renderStrip('vector', 'Patch vector x, 768 numbers', this.vector)}
           <p class="channels mono" aria-hidden="true"><span>R</span><span>G</span><span>B</span></p>
-          ${this.#renderStrip('token', 'Token E·x + b, 768 numbers', this.token)}
-          ${this.#renderStrip('position', `Position embedding of token ${p + 1}`, pos)}
+          ${renderStrip('token', 'Token E·x + b, 768 numbers', this.token)}
+          ${renderStrip('position', `Position embedding of token ${p + 1}`, pos)}
         </section>
       </div>
       <ol part="sequence" aria-label="From the image to the embedded sequence">
-        ${sequenceSteps(LAYOUT, this.result).map((s) => this.#renderStep(s, p))}
+        ${sequenceSteps(LAYOUT, this.result).map((s) => renderStep(s, p))}
       </ol>
       <p class="legend">
         <span class="swatch" style="background: ${colormapGradient('diverging')}"></span>
@@ -225,68 +222,6 @@ export class PatchEmbedding extends WalkthroughFigure {
         normalised pixel can be; tokens on the largest |value| among them; the position embedding on
         its own.
       </p>
-    `;
-  }
-
-  #renderGrid(selected: number): unknown {
-    const rows = Array.from({ length: LAYOUT.grid }, (_, r) => r);
-    return html`
-      <div
-        part="grid"
-        role="grid"
-        tabindex="0"
-        aria-label="The photo's ${COUNT} patches, ${LAYOUT.grid} by ${LAYOUT.grid}"
-        aria-activedescendant="cell-${selected}"
-        @keydown=${this.#onKeydown}
-        @click=${this.#onClick}
-      >
-        ${rows.map(
-          (r) => html`
-            <div role="row">
-              ${rows.map((c) => {
-                const p = r * LAYOUT.grid + c;
-                return html`<div
-                  role="gridcell"
-                  id="cell-${p}"
-                  data-patch=${p}
-                  aria-selected=${p === selected ? 'true' : 'false'}
-                  aria-label="patch (${r}, ${c})"
-                ></div>`;
-              })}
-            </div>
-          `,
-        )}
-      </div>
-    `;
-  }
-
-  #renderStrip(name: string, label: string, values?: Float32Array): unknown {
-    const text = values ? preview(values) : '…';
-    return html`
-      <figure class="strip">
-        <figcaption>${label}: <span class="mono">${text}</span></figcaption>
-        <canvas part="strip" data-draw=${name} role="img" aria-label="${label}: ${text}"></canvas>
-      </figure>
-    `;
-  }
-
-  #renderStep(step: Step, p: number): unknown {
-    const marker =
-      step.rows === undefined
-        ? nothing
-        : html`<span
-            class="marker"
-            style=${styleMap({ top: `${((p + step.offset! + 0.5) / step.rows) * 100}%` })}
-          ></span>`;
-    return html`
-      <li part="step" data-step=${step.id}>
-        <span class="name">${step.name}</span>
-        <span class="frame ${step.rows ? 'matrix' : ''}"
-          ><canvas aria-hidden="true"></canvas>${marker}</span
-        >
-        <span class="shape mono">${step.shape}</span>
-        <span class="note">${step.note}</span>
-      </li>
     `;
   }
 

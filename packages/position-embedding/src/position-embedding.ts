@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import {
   FigureError,
@@ -15,15 +14,10 @@ import {
 } from '@model-walkthroughs/core';
 import { loadManifest, slices, type TinyScenesManifest } from '@model-walkthroughs/slices-vit';
 import { gridMove } from './grid-keys.js';
-import { GAP, drawMap, drawSmallMultiples, tileAt } from './heat.js';
+import { drawMap, drawSmallMultiples, tileAt } from './heat.js';
+import { fmt, renderPanel } from './panel.js';
 import { positionEmbeddingStyles } from './position-embedding.styles.js';
-import {
-  locality,
-  mostSimilar,
-  patchPositions,
-  similarityMatrix,
-  sinusoidal2d,
-} from './similarity.js';
+import { mostSimilar, patchPositions, similarityMatrix, sinusoidal2d } from './similarity.js';
 
 const SLICE = 'vit-tiny-scenes';
 const KINDS = ['learned', 'sinusoidal'] as const;
@@ -55,8 +49,6 @@ const FORMULAS = [
   '\\mathbf{e}_{r,c}=\\big[\\sin r\\omega_i,\\ \\cos r\\omega_i\\big]_i\\ \\Vert\\ ' +
     '\\big[\\sin c\\omega_i,\\ \\cos c\\omega_i\\big]_i',
 ];
-
-const fmt = (v: number) => v.toFixed(2).replace('-', '−');
 
 /**
  * How alike a ViT's position embeddings are: pick a position on the 8×8
@@ -225,7 +217,21 @@ export class PositionEmbedding extends WalkthroughFigure {
           `,
         )}
       </div>
-      <div class="panels">${this.#shown().map((kind) => this.#renderPanel(kind, p, grid))}</div>
+      <div class="panels">
+        ${this.#shown().map((kind) =>
+          renderPanel({
+            kind,
+            title: TITLES[kind],
+            matrix: this.result?.[kind],
+            dim: this.result?.dim,
+            grid,
+            selected: p,
+            onKeydown: this.#onKeydown,
+            onCellClick: this.#onCellClick,
+            onMultiplesClick: this.#onMultiplesClick,
+          }),
+        )}
+      </div>
       <p class="legend">
         Cosine similarity: −1
         <span class="swatch" style="background: ${colormapGradient('diverging')}"></span> 1
@@ -254,89 +260,6 @@ export class PositionEmbedding extends WalkthroughFigure {
       return `${kind} ${at(q)}, ${fmt(m[p * n + q]!)}`;
     });
     return `${head}. Most similar other position: ${best.join('; ')}.`;
-  }
-
-  #renderPanel(kind: EmbeddingKind, p: number, grid: number): unknown {
-    const m = this.result?.[kind];
-    const n = grid * grid;
-    const rows = Array.from({ length: grid }, (_, r) => r);
-    const stats = m && locality(m, grid);
-    const side = grid * grid + (grid - 1) * GAP;
-    const pick = {
-      left: `${(((p % grid) * (grid + GAP)) / side) * 100}%`,
-      top: `${((Math.floor(p / grid) * (grid + GAP)) / side) * 100}%`,
-      width: `${(grid / side) * 100}%`,
-    };
-    const source =
-      kind === 'learned'
-        ? 'pos_embed of the trained small ViT'
-        : `computed, D = ${this.result?.dim ?? '…'}`;
-    return html`
-      <section part="panel" data-kind=${kind} aria-labelledby="${kind}-title">
-        <h4 id="${kind}-title">${TITLES[kind]} <span class="source">${source}</span></h4>
-        <div class="maps">
-          <figure>
-            <div class="map">
-              <canvas data-map=${kind} aria-hidden="true"></canvas>
-              <div
-                part="grid"
-                role="grid"
-                tabindex="0"
-                data-kind=${kind}
-                style=${styleMap({ '--_n': String(grid) })}
-                aria-label="${TITLES[kind]}: similarity of the selected position to each of the ${n}"
-                aria-activedescendant="${kind}-${p}"
-                @keydown=${this.#onKeydown}
-                @click=${this.#onCellClick}
-              >
-                ${rows.map(
-                  (r) => html`
-                    <div role="row">
-                      ${rows.map((c) => {
-                        const q = r * grid + c;
-                        const v = m ? `: ${fmt(m[p * n + q]!)}` : '';
-                        return html`<div
-                          role="gridcell"
-                          id="${kind}-${q}"
-                          data-position=${q}
-                          aria-selected=${q === p ? 'true' : 'false'}
-                          aria-label="(${r}, ${c})${v}"
-                        ></div>`;
-                      })}
-                    </div>
-                  `,
-                )}
-              </div>
-            </div>
-            <figcaption>
-              Position (${Math.floor(p / grid)}, ${p % grid}) against all ${n}
-            </figcaption>
-          </figure>
-          <figure>
-            <div class="map">
-              <canvas
-                part="multiples"
-                data-multiples=${kind}
-                role="img"
-                aria-label="${TITLES[kind]}: ${n} small maps, each position against all, laid out by position"
-                @click=${this.#onMultiplesClick}
-              ></canvas>
-              <span class="pick" style=${styleMap(pick)}></span>
-            </div>
-            <figcaption>Every position against all</figcaption>
-          </figure>
-        </div>
-        ${
-          stats
-            ? html`<p class="stats">
-                Mean similarity to a neighbour <span class="mono">${fmt(stats.adjacent)}</span>; to
-                positions ${grid / 2} or more steps away
-                <span class="mono">${fmt(stats.far)}</span>.
-              </p>`
-            : nothing
-        }
-      </section>
-    `;
   }
 
   #draw(result: PositionResult): void {
