@@ -179,6 +179,21 @@ describe('entropy-temperature', () => {
     expect(figure.policy!.expectedQ).to.be.closeTo(want.expectedQ, 1e-12);
   });
 
+  it('runs on WebGPU and gives the same Q values', async () => {
+    const figure = await fixture<EntropyTemperature>(
+      html`<entropy-temperature loading="eager" backend="webgpu"></entropy-temperature>`,
+    );
+    await settled(figure);
+    expect(figure.status).to.equal('ready');
+    expect(text(figure, '[part=footnote]')).to.contain('Ran on WebGPU');
+    for (const s of STATES) {
+      const [got, want] = [figure.criticValues![s], el.criticValues![s]];
+      got.forEach((q, i) =>
+        expect(q, `${s} ${i}`).to.be.closeTo(want[i]!, 1e-4 * (1 + Math.abs(want[i]!))),
+      );
+    }
+  });
+
   describe('errors', () => {
     async function failing(
       template: TemplateResult,

@@ -159,6 +159,20 @@ describe('squashed-gaussian', () => {
     );
   });
 
+  it('runs on WebGPU and gives the same μ and σ', async () => {
+    const figure = await fixture<SquashedGaussian>(
+      html`<squashed-gaussian loading="eager" backend="webgpu"></squashed-gaussian>`,
+    );
+    await settled(figure);
+    expect(figure.status).to.equal('ready');
+    expect(text(figure, '[part=footnote]')).to.contain('Ran on WebGPU');
+    for (const s of STATES) {
+      const [got, want] = [figure.actorPolicies![s], el.actorPolicies![s]];
+      expect(got.mu, s).to.be.closeTo(want.mu, 1e-4 * (1 + Math.abs(want.mu)));
+      expect(got.logStd, s).to.be.closeTo(want.logStd, 1e-4 * (1 + Math.abs(want.logStd)));
+    }
+  });
+
   describe('errors', () => {
     async function failing(
       template: TemplateResult,
