@@ -284,17 +284,9 @@ export class AttentionMap extends WalkthroughFigure {
       this.mode === 'rollout' || this.head === 'mean' ? 'mean of heads' : `head ${this.head}`;
     const where = this.mode === 'rollout' ? 'rollout up to layer' : 'layer';
     return html`
-      <p>
-        <button
-          part="cls"
-          type="button"
-          aria-pressed=${q === 'cls' ? 'true' : 'false'}
-          @click=${() => this.#set('query', 'cls')}
-        >
-          [CLS] as query
-        </button>
-      </p>
-      ${renderQueryText(w, grid, q === 'cls' ? -1 : q, `${where} ${this.#layer}, ${heads}`)}
+      ${renderQueryText(w, grid, q === 'cls' ? -1 : q, `${where} ${this.#layer}, ${heads}`, () =>
+        this.#set('query', 'cls'),
+      )}
       ${renderLegend(Math.max(...w.subarray(1)), w.length, this.opacity, (v) => (this.opacity = v))}
     `;
   }

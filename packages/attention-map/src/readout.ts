@@ -8,10 +8,24 @@ import { topK } from './rollout.js';
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const fixed = (v: number) => v.toFixed(3);
 
-/** The query, its weight on [CLS] and the three patches it weighs most. */
-export function renderQueryText(w: Float64Array, grid: number, query: number, what: string) {
+/**
+ * The button that makes [CLS] the query, then the query, its weight on
+ * [CLS] and the three patches it weighs most.
+ */
+export function renderQueryText(
+  w: Float64Array,
+  grid: number,
+  query: number,
+  what: string,
+  pickCls: () => void,
+) {
   const patches = w.subarray(1);
   return html`
+    <p>
+      <button part="cls" type="button" aria-pressed=${query < 0} @click=${pickCls}>
+        [CLS] as query
+      </button>
+    </p>
     <p class="query" aria-live="polite">
       Query <strong>${query < 0 ? '[CLS]' : `patch ${patchName(query, grid)}`}</strong>, ${what}.
       Attention to [CLS]: <span class="mono" id="cls-weight">${fixed(w[0]!)}</span>. Most to
