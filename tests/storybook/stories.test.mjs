@@ -36,6 +36,16 @@ describe('Storybook stories', { timeout: 900_000 }, () => {
       'ResNet/Skip connection',
       'ResNet/Bottleneck block',
       'ResNet/Tensor shape flow',
+      'ViT/Patch embedding',
+      'ViT/Attention map',
+      'ViT/Position embedding',
+      'PPO/Actor and critic',
+      'PPO/GAE advantage',
+      'PPO/Clipped objective',
+      'TD3/Twin critics',
+      'TD3/Target smoothing',
+      'SAC/Entropy temperature',
+      'SAC/Squashed Gaussian',
     ]) {
       assert.ok(
         [...components].some((c) => c.toLowerCase() === title.toLowerCase()),

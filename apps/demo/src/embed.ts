@@ -6,7 +6,17 @@
 const ALLOWED: Record<string, readonly string[]> = {
   'skip-connection': ['shortcut'],
   'bottleneck-block': ['block'],
-  'tensor-shape-flow': ['preset'],
+  'tensor-shape-flow': ['preset', 'selected'],
+  'patch-embedding': ['patch'],
+  'attention-map': ['layer', 'head', 'query', 'mode', 'scene'],
+  'position-embedding': ['embedding', 'position'],
+  'actor-critic': ['seed', 'autoplay', 'speed', 'policy'],
+  'gae-advantage': ['seed', 'episode', 'steps', 'gamma', 'lambda'],
+  'ppo-clip-plot': ['epsilon', 'log'],
+  'twin-critics': ['angle', 'velocity', 'sigma', 'samples', 'seed'],
+  'target-smoothing': ['angle', 'velocity', 'sigma', 'clip', 'delay', 'samples', 'seed'],
+  'entropy-temperature': ['alpha', 'state', 'log'],
+  'squashed-gaussian': ['mu', 'sigma', 'state', 'seed'],
 };
 const COMMON = ['src', 'image', 'backend'];
 
