@@ -5,6 +5,8 @@ export type FigureErrorCode =
   | 'model-not-found'
   | 'model-invalid'
   | 'model-mismatch'
+  | 'data-not-found'
+  | 'data-invalid'
   | 'runtime-load'
   | 'inference-failed'
   | 'webgpu-unavailable';

@@ -52,6 +52,10 @@ export {
 export { colormap, colormapGradient, type ColormapName } from './colormap.js';
 export { channelRange, drawFeatureTiles, drawRgb, type TileOptions } from './feature-tiles.js';
 export { renderChart, type Chart, type ChartSpec } from './charts.js';
+export { ChartSlot, coalesce, replaceChart } from './chart-redraw.js';
+export { fetchJson } from './fetch-json.js';
+export { gridMove } from './grid-keys.js';
+export { outOfRange, slider, type RangeCheck } from './controls.js';
 export { mathml } from './math.js';
 export { isFolder, sliceUrl, userModelNote } from './model-source.js';
 export { snapshotPng, snapshotSvg } from './snapshot.js';

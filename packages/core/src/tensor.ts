@@ -72,10 +72,10 @@ export function channelEnergy(t: PlainTensor): Float32Array {
   return out;
 }
 
-/** Indices of the k largest values, largest first. */
+/** Indices of the k largest values, largest first; ties go to the lower index. */
 export function topK(values: ArrayLike<number>, k: number): number[] {
   return Array.from({ length: values.length }, (_, i) => i)
-    .sort((a, b) => values[b]! - values[a]!)
+    .sort((a, b) => values[b]! - values[a]! || a - b)
     .slice(0, k);
 }
 
