@@ -11,7 +11,6 @@ export {
 } from './clip-objective.js';
 export { R_RANGE, historySpec, panelSpec, type PanelColors } from './clip-chart.js';
 export {
-  fetchJson,
   parsePpoLog,
   type PpoIteration,
   type PpoLog,

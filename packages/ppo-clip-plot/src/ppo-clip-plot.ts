@@ -1,7 +1,11 @@
 import {
   FigureError,
   WalkthroughFigure,
+  coalesce,
+  fetchJson,
   mathml,
+  outOfRange,
+  replaceChart,
   themeColors,
   type Chart,
   type RunContext,
@@ -10,11 +14,10 @@ import { loadManifest, logs } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { coalesce, replaceChart } from './chart-updates.js';
 import { clipFraction, zeroGradientFraction } from './clip-objective.js';
 import { historySpec, panelSpec } from './clip-chart.js';
 import { FORMULAS, describeHistory, describeStats, type ClipStats } from './captions.js';
-import { fetchJson, parsePpoLog, type PpoLog } from './training-log.js';
+import { parsePpoLog, type PpoLog } from './training-log.js';
 import { ppoClipPlotStyles } from './ppo-clip-plot.styles.js';
 
 /** The range of ε the slider offers and the attribute accepts. */
@@ -249,13 +252,9 @@ export class PpoClipPlot extends WalkthroughFigure {
   };
 
   #epsilonProblem(): string | undefined {
-    const eps = this.epsilon;
-    if (eps === undefined || eps === null) return undefined;
-    const [lo, hi] = EPSILON_RANGE;
-    if (Number.isFinite(eps) && eps >= lo && eps <= hi) return undefined;
-    const raw = this.getAttribute('epsilon') ?? String(eps);
-    return `epsilon="${raw}" is not a number from ${lo} to ${hi}.`;
+    return outOfRange(this, [['epsilon', this.epsilon, EPSILON_RANGE]]);
   }
+
 
   async #drawCharts(): Promise<void> {
     const data = this.data;

@@ -1,7 +1,8 @@
 /**
  * The PPO training log that models/rl writes next to the slices
- * (slices-rl `data/ppo-training.json`), fetched and checked so a missing
- * or malformed file becomes a message for the reader, not a broken chart.
+ * (slices-rl `data/ppo-training.json`), checked so a malformed file
+ * becomes a message for the reader, not a broken chart (core's fetchJson
+ * fetches it).
  */
 import { FigureError } from '@model-walkthroughs/core';
 import type { RatioSample } from './clip-objective.js';
@@ -34,37 +35,10 @@ export interface PpoLog {
   ratioBatch: RatioBatch;
 }
 
-/** Fetches JSON, naming the file and what went wrong when it cannot. */
-export async function fetchJson(url: string, what: string, signal: AbortSignal): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new FigureError('model-not-found', `The ${what} could not be loaded from ${url}.`, {
-      cause: error,
-    });
-  }
-  if (!response.ok) {
-    throw new FigureError(
-      'model-not-found',
-      `The ${what} could not be loaded from ${url} (HTTP ${response.status}).`,
-    );
-  }
-  try {
-    return await response.json();
-  } catch (error) {
-    throw new FigureError('model-invalid', `The ${what} at ${url} is not JSON.`, { cause: error });
-  }
-}
-
-/** Checks the shape of a PPO log; throws a `model-invalid` FigureError if it is wrong. */
+/** Checks the shape of a PPO log; throws a `data-invalid` FigureError if it is wrong. */
 export function parsePpoLog(json: unknown, url: string): PpoLog {
   const fail = (detail: string): never => {
-    throw new FigureError(
-      'model-invalid',
-      `The PPO training log at ${url} is malformed: ${detail}.`,
-    );
+    throw new FigureError('data-invalid', `The PPO training log at ${url} is malformed: ${detail}.`);
   };
   const log = json as Partial<PpoLog> | null;
   const eps = log?.hyperparameters?.clipEpsilon;

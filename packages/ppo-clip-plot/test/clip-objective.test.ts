@@ -103,7 +103,7 @@ describe('ppo-clip-plot clip objective', () => {
     expect(bad(null).message).to.contain('clipEpsilon');
     expect(bad({ ...good, iterations: 3 }).message).to.contain('iterations is not a list');
     const noSamples = { ...good, ratioBatch: { ...good.ratioBatch, samples: [] } };
-    expect(bad(noSamples).code).to.equal('model-invalid');
+    expect(bad(noSamples).code).to.equal('data-invalid');
     const negative = {
       ...good,
       ratioBatch: { ...good.ratioBatch, samples: [{ ratio: -1, advantage: 1 }] },

@@ -214,7 +214,7 @@ describe('ppo-clip-plot', () => {
       const [figure, event] = await failing(
         html`<ppo-clip-plot loading="eager" log="/no/such/ppo-training.json"></ppo-clip-plot>`,
       );
-      expect(event.code).to.equal('model-not-found');
+      expect(event.code).to.equal('data-not-found');
       expect(text(figure, '[part=alert]')).to.contain(
         'The PPO training log could not be loaded from /no/such/ppo-training.json (HTTP 404).',
       );
@@ -227,7 +227,7 @@ describe('ppo-clip-plot', () => {
           log="/packages/slices-rl/onnx/ppo-actor.onnx"
         ></ppo-clip-plot>`,
       );
-      expect(event.code).to.equal('model-invalid');
+      expect(event.code).to.equal('data-invalid');
       expect(event.message).to.contain('is not JSON');
     });
 
@@ -238,7 +238,7 @@ describe('ppo-clip-plot', () => {
           log="/packages/slices-rl/data/sac-training.json"
         ></ppo-clip-plot>`,
       );
-      expect(event.code).to.equal('model-invalid');
+      expect(event.code).to.equal('data-invalid');
       expect(event.message).to.contain('malformed: hyperparameters.clipEpsilon is not in (0, 1)');
     });
   });
