@@ -43,6 +43,7 @@ export {
   channelEnergy,
   distance,
   goldenInput,
+  linspace,
   numel,
   slice0,
   tensorStats,

@@ -79,6 +79,11 @@ export function topK(values: ArrayLike<number>, k: number): number[] {
     .slice(0, k);
 }
 
+/** `n` evenly spaced values from `lo` to `hi`, both ends included (n ≥ 2). */
+export function linspace(n: number, lo: number, hi: number): Float32Array {
+  return Float32Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
+}
+
 /** Element-wise a + b into a new tensor. */
 export function add(a: PlainTensor, b: PlainTensor): PlainTensor {
   const data = new Float32Array(a.data.length);

@@ -5,7 +5,7 @@ import { outOfRange, slider } from '../src/controls.js';
 import { FigureError } from '../src/errors.js';
 import { fetchJson } from '../src/fetch-json.js';
 import { gridMove } from '../src/grid-keys.js';
-import { topK } from '../src/tensor.js';
+import { linspace, topK } from '../src/tensor.js';
 
 const spec = (n: number) => ({
   data: { values: [{ x: n, y: n }] },
@@ -171,5 +171,14 @@ describe('core shared helpers', () => {
   it('breaks ties in topK by the lower index', () => {
     expect(topK([0.1, 0.4, 0.2, 0.4, 0.05], 3)).to.deep.equal([1, 3, 2]);
     expect(topK([2, 2, 2], 2)).to.deep.equal([0, 1]);
+  });
+
+  it('spaces values evenly, both ends included', () => {
+    expect(Array.from(linspace(5, -2, 2))).to.deep.equal([-2, -1, 0, 1, 2]);
+    const grid = linspace(101, -2, 2);
+    expect(grid.length).to.equal(101);
+    expect(grid[50]).to.equal(0);
+    // −2 + 4 · 37 / 100 = −0.52, rounded to float32.
+    expect(grid[37]).to.equal(Math.fround(-0.52));
   });
 });
