@@ -5,11 +5,6 @@
  * them the trained critics' Q values for a Pendulum state.
  */
 
-/** n evenly spaced actions from lo to hi, ends included. */
-export function actionGrid(n: number, lo: number, hi: number): Float32Array {
-  return Float32Array.from({ length: n }, (_, i) => lo + ((hi - lo) * i) / (n - 1));
-}
-
 /** What a temperature makes of one state's Q values. */
 export interface BoltzmannStats {
   alpha: number;

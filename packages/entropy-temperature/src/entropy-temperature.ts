@@ -2,7 +2,12 @@ import {
   FigureError,
   WalkthroughFigure,
   badValue,
+  coalesce,
+  fetchJson,
+  linspace,
   mathml,
+  outOfRange,
+  replaceChart,
   sliceUrl,
   themeColors,
   userModelNote,
@@ -13,19 +18,18 @@ import { loadManifest, logs, slices } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { coalesce, replaceChart } from './chart-updates.js';
-import { actionGrid, alphaForEntropy, boltzmann, type BoltzmannStats } from './boltzmann.js';
+import { alphaForEntropy, boltzmann, type BoltzmannStats } from './boltzmann.js';
 import { FORMULAS, describePolicy, describeTraining, fmt } from './captions.js';
 import { entropyTemperatureStyles } from './entropy-temperature.styles.js';
 import { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
 import { policySpec, returnSpec, trainingSpec } from './sac-charts.js';
-import { fetchJson, parseSacLog, type SacLog } from './training-log.js';
+import { parseSacLog, type SacLog } from './training-log.js';
 
 /** The temperatures the slider offers (log scale) and the attribute accepts. */
 export const ALPHA_RANGE = [1e-3, 10] as const;
 
 /** Torques the critics are asked about: 101 from −2 to 2. */
-export const ACTIONS = actionGrid(101, -2, 2);
+export const ACTIONS = linspace(101, -2, 2);
 const DA = 4 / (ACTIONS.length - 1);
 
 /** Fired when the reader moves the α slider or picks another state. */
@@ -293,11 +297,7 @@ export class EntropyTemperature extends WalkthroughFigure {
   #problem(): string | undefined {
     if (!(STATES as readonly string[]).includes(this.state))
       return badValue('state', this.state, STATES);
-    const alpha = this.alpha;
-    if (alpha === undefined || alpha === null) return undefined;
-    const [lo, hi] = ALPHA_RANGE;
-    if (Number.isFinite(alpha) && alpha >= lo && alpha <= hi) return undefined;
-    return `alpha="${this.getAttribute('alpha') ?? alpha}" is not a number from ${lo} to ${hi}.`;
+    return outOfRange(this, [['alpha', this.alpha, ALPHA_RANGE]]);
   }
 
   async #drawCharts(all: boolean): Promise<void> {

@@ -5,7 +5,6 @@ export {
   TemperatureChangeEvent,
 } from './entropy-temperature.js';
 export {
-  actionGrid,
   alphaForEntropy,
   boltzmann,
   temperatureLoss,
@@ -14,4 +13,4 @@ export {
 export { describePolicy, describeTraining } from './captions.js';
 export { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
 export { policySpec, returnSpec, trainingSpec, type SacColors } from './sac-charts.js';
-export { fetchJson, parseSacLog, type SacLog, type SacPoint } from './training-log.js';
+export { parseSacLog, type SacLog, type SacPoint } from './training-log.js';

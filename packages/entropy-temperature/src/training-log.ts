@@ -1,7 +1,7 @@
 /**
  * The SAC training log that models/rl writes next to the slices
- * (slices-rl `data/sac-training.json`), fetched and checked so a missing
- * or malformed file becomes a message for the reader.
+ * (slices-rl `data/sac-training.json`), checked so a malformed file
+ * becomes a message for the reader (core's fetchJson fetches it).
  */
 import { FigureError } from '@model-walkthroughs/core';
 
@@ -21,37 +21,10 @@ export interface SacLog {
   curve: SacPoint[];
 }
 
-/** Fetches JSON, naming the file and what went wrong when it cannot. */
-export async function fetchJson(url: string, what: string, signal: AbortSignal): Promise<unknown> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new FigureError('model-not-found', `The ${what} could not be loaded from ${url}.`, {
-      cause: error,
-    });
-  }
-  if (!response.ok) {
-    throw new FigureError(
-      'model-not-found',
-      `The ${what} could not be loaded from ${url} (HTTP ${response.status}).`,
-    );
-  }
-  try {
-    return await response.json();
-  } catch (error) {
-    throw new FigureError('model-invalid', `The ${what} at ${url} is not JSON.`, { cause: error });
-  }
-}
-
-/** Checks the shape of a SAC log; throws a `model-invalid` FigureError if it is wrong. */
+/** Checks the shape of a SAC log; throws a `data-invalid` FigureError if it is wrong. */
 export function parseSacLog(json: unknown, url: string): SacLog {
   const fail = (detail: string): never => {
-    throw new FigureError(
-      'model-invalid',
-      `The SAC training log at ${url} is malformed: ${detail}.`,
-    );
+    throw new FigureError('data-invalid', `The SAC training log at ${url} is malformed: ${detail}.`);
   };
   const log = json as Partial<SacLog> | null;
   const hp = log?.hyperparameters;

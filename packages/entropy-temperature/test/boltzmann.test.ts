@@ -1,10 +1,11 @@
 // The Boltzmann policy and the temperature loss on hand-worked cases.
 import { expect } from '@open-wc/testing';
-import { actionGrid, alphaForEntropy, boltzmann, temperatureLoss } from '../src/boltzmann.js';
+import { linspace } from '@model-walkthroughs/core';
+import { alphaForEntropy, boltzmann, temperatureLoss } from '../src/boltzmann.js';
 
 describe('entropy-temperature maths', () => {
   it('spaces 101 actions over Pendulum torques [−2, 2]', () => {
-    const grid = actionGrid(101, -2, 2);
+    const grid = linspace(101, -2, 2);
     expect(grid[0]).to.equal(-2);
     expect(grid[50]).to.equal(0);
     expect(grid[100]).to.equal(2);
@@ -29,7 +30,7 @@ describe('entropy-temperature maths', () => {
   });
 
   it('keeps V = E[Q] + α·H and tends to greedy and uniform', () => {
-    const grid = actionGrid(101, -2, 2);
+    const grid = linspace(101, -2, 2);
     const q = Array.from(grid, (a) => -((a - 0.7) ** 2) * 30 - 200);
     const da = 0.04;
     for (const alpha of [0.01, 0.3, 5]) {
@@ -48,7 +49,7 @@ describe('entropy-temperature maths', () => {
   });
 
   it('finds the α whose policy has the target entropy', () => {
-    const q = Array.from(actionGrid(101, -2, 2), (a) => -10 * a * a);
+    const q = Array.from(linspace(101, -2, 2), (a) => -10 * a * a);
     const alpha = alphaForEntropy(q, 0.04, -1)!;
     expect(boltzmann(q, alpha, 0.04).entropy).to.be.closeTo(-1, 1e-6);
     // A Gaussian N(0, α/20) on a fine grid: H = ½ ln(2πe·α/20) = −1 at α = 20e^{−2}/(2πe).

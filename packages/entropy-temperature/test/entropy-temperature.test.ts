@@ -248,7 +248,7 @@ describe('entropy-temperature', () => {
           log="/no/such/sac.json"
         ></entropy-temperature>`,
       );
-      expect(event.code).to.equal('model-not-found');
+      expect(event.code).to.equal('data-not-found');
       expect(event.message).to.equal(
         'The SAC training log could not be loaded from /no/such/sac.json (HTTP 404).',
       );
@@ -262,7 +262,7 @@ describe('entropy-temperature', () => {
           log="/packages/slices-rl/data/ppo-training.json"
         ></entropy-temperature>`,
       );
-      expect(event.code).to.equal('model-invalid');
+      expect(event.code).to.equal('data-invalid');
       expect(event.message).to.contain('malformed: hyperparameters lack targetEntropy');
     });
 
