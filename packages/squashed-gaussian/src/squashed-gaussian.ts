@@ -1,7 +1,10 @@
 import {
   WalkthroughFigure,
   badValue,
+  coalesce,
   mathml,
+  outOfRange,
+  replaceChart,
   themeColors,
   userModelNote,
   type Chart,
@@ -11,7 +14,6 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { actorManifest, runActor, type ActorPolicy } from './actor-policy.js';
-import { coalesce, replaceChart } from './chart-updates.js';
 import { densitySpec } from './gaussian-charts.js';
 import { STATES, STATE_INFO, type PendulumState } from './pendulum-states.js';
 import { squashedGaussianStyles } from './squashed-gaussian.styles.js';
@@ -312,12 +314,10 @@ export class SquashedGaussian extends WalkthroughFigure {
     }
     // With a state, μ and σ are the actor's, whatever the attributes say.
     if (this.state) return undefined;
-    const check = (name: 'mu' | 'sigma', [lo, hi]: readonly number[]) => {
-      const value = this[name];
-      if (Number.isFinite(value) && value >= lo! && value <= hi!) return undefined;
-      return `${name}="${this.getAttribute(name) ?? value}" is not a number from ${lo} to ${hi}.`;
-    };
-    return check('mu', MU_RANGE) ?? check('sigma', SIGMA_RANGE);
+    return outOfRange(this, [
+      ['mu', this.mu, MU_RANGE],
+      ['sigma', this.sigma, SIGMA_RANGE],
+    ]);
   }
 
   async #drawCharts(): Promise<void> {
