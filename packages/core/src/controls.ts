@@ -1,6 +1,6 @@
 /**
  * Checks and markup for number settings: a range check with a readable
- * message, and a labelled slider that shows its value.
+ * message, a labelled slider that shows its value, and a chart's box.
  */
 import { html } from 'lit';
 
@@ -52,4 +52,15 @@ export function slider(
       <output class="mono">${shown}</output>
     </label>
   `;
+}
+
+/** The box a chart is drawn into, named by `${name}-title` and described by `${name}-caption`. */
+export function chartBox(name: string): unknown {
+  return html`<div
+    part="chart"
+    data-chart=${name}
+    role="group"
+    aria-labelledby=${`${name}-title`}
+    aria-describedby=${`${name}-caption`}
+  ></div>`;
 }

@@ -56,7 +56,7 @@ export { renderChart, type Chart, type ChartSpec } from './charts.js';
 export { ChartSlot, coalesce, replaceChart } from './chart-redraw.js';
 export { fetchJson } from './fetch-json.js';
 export { gridMove } from './grid-keys.js';
-export { outOfRange, slider, type RangeCheck } from './controls.js';
+export { chartBox, outOfRange, slider, type RangeCheck } from './controls.js';
 export { mathml } from './math.js';
 export { isFolder, sliceUrl, userModelNote } from './model-source.js';
 export { snapshotPng, snapshotSvg } from './snapshot.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { render } from 'lit';
 import { ChartSlot, coalesce, replaceChart } from '../src/chart-redraw.js';
-import { outOfRange, slider } from '../src/controls.js';
+import { chartBox, outOfRange, slider } from '../src/controls.js';
 import { FigureError } from '../src/errors.js';
 import { fetchJson } from '../src/fetch-json.js';
 import { gridMove } from '../src/grid-keys.js';
@@ -180,5 +180,15 @@ describe('core shared helpers', () => {
     expect(grid[50]).to.equal(0);
     // −2 + 4 · 37 / 100 = −0.52, rounded to float32.
     expect(grid[37]).to.equal(Math.fround(-0.52));
+  });
+
+  it('names a chart box by its heading and caption', () => {
+    const box = document.createElement('div');
+    render(chartBox('curves'), box);
+    const chart = box.querySelector('[part=chart]')!;
+    expect(chart.getAttribute('data-chart')).to.equal('curves');
+    expect(chart.getAttribute('role')).to.equal('group');
+    expect(chart.getAttribute('aria-labelledby')).to.equal('curves-title');
+    expect(chart.getAttribute('aria-describedby')).to.equal('curves-caption');
   });
 });
