@@ -3,13 +3,14 @@
  * through TD3's actor and critics. θ = 0 is upright and θ grows
  * counter-clockwise, as in Gymnasium; the reader works in degrees.
  */
-import type { PlainTensor } from '@model-walkthroughs/core';
+import { linspace, type PlainTensor } from '@model-walkthroughs/core';
+import { PENDULUM } from '@model-walkthroughs/environments';
 
 /** The largest torque Pendulum-v1 allows; actions live in [−2, 2]. */
-export const MAX_TORQUE = 2;
+export const MAX_TORQUE = PENDULUM.maxTorque;
 
 /** Pendulum-v1 clips θ̇ to ±8 rad/s. */
-export const MAX_SPEED = 8;
+export const MAX_SPEED = PENDULUM.maxSpeed;
 
 /** Named states: angle in degrees, angular velocity in rad/s. */
 export const PRESETS = {
@@ -22,7 +23,7 @@ export type Preset = keyof typeof PRESETS;
 
 /** `n` evenly spaced actions from −2 to 2, both ends included. */
 export function actionGrid(n: number): Float32Array {
-  return Float32Array.from({ length: n }, (_, i) => -MAX_TORQUE + (2 * MAX_TORQUE * i) / (n - 1));
+  return linspace(n, -MAX_TORQUE, MAX_TORQUE);
 }
 
 /** The observation [cos θ, sin θ, θ̇] for an angle in degrees. */

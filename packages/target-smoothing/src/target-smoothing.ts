@@ -1,14 +1,17 @@
 import {
+  ChartSlot,
   WalkthroughFigure,
+  chartBox,
   mathml,
+  outOfRange,
+  slider,
   userModelNote,
   type RunContext,
 } from '@model-walkthroughs/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { ChartSlot } from './chart-slot.js';
-import { chartBox, outOfRange, slider, stateControls } from './controls.js';
+import { stateControls } from './controls.js';
 import { delayStrip, describeStrip } from './delay-strip.js';
 import { describeNoise, describeValues, f } from './describe.js';
 import { MAX_SPEED, MAX_TORQUE, PRESETS, type Preset } from './pendulum-state.js';

@@ -1,6 +1,10 @@
 import {
+  ChartSlot,
   WalkthroughFigure,
+  chartBox,
   mathml,
+  outOfRange,
+  slider,
   userModelNote,
   type RunContext,
 } from '@model-walkthroughs/core';
@@ -8,8 +12,7 @@ import { Pendulum, Random } from '@model-walkthroughs/environments';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { ChartSlot } from './chart-slot.js';
-import { chartBox, outOfRange, slider, stateControls } from './controls.js';
+import { stateControls } from './controls.js';
 import { biasSpec, curveSpec, recordSpec } from './critic-charts.js';
 import { evaluateCurves } from './critic-curves.js';
 import { biasTable, describeBias, describeCurves, describeRecord } from './describe.js';
