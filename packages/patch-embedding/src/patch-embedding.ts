@@ -4,6 +4,7 @@ import {
   FigureError,
   WalkthroughFigure,
   colormapGradient,
+  gridMove,
   imageToTensor,
   loadPixels,
   resizeToFloat,
@@ -16,7 +17,6 @@ import {
 import { defaultPhoto } from '@model-walkthroughs/samples';
 import { loadManifest, slices, type B16EmbedManifest } from '@model-walkthroughs/slices-vit';
 import { drawExploded, drawMatrix, drawPatch, drawPhoto } from './draw.js';
-import { gridMove } from './grid-keys.js';
 import { patchEmbeddingStyles } from './patch-embedding.styles.js';
 import {
   NORMALISED_BOUND,

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { imageToTensor, type Pixels } from '@model-walkthroughs/core';
-import { gridMove } from '../src/grid-keys.js';
 import {
   NORMALISED_BOUND,
   VIT_B16_LAYOUT,
@@ -81,18 +80,6 @@ describe('patch-embedding maths', () => {
     ]);
     const t = { data: Float32Array.from({ length: 12 }, (_, i) => i), dims: [1, 3, 4] };
     expect([...row(t, 2)]).to.deep.equal([8, 9, 10, 11]);
-  });
-
-  it('moves through the 14×14 grid as the ARIA grid pattern says', () => {
-    expect(gridMove('ArrowRight', 0, 14, 14)).to.equal(1);
-    expect(gridMove('ArrowDown', 0, 14, 14)).to.equal(14);
-    expect(gridMove('ArrowUp', 0, 14, 14)).to.equal(0);
-    expect(gridMove('ArrowLeft', 14, 14, 14)).to.equal(14);
-    expect(gridMove('End', 30, 14, 14)).to.equal(41);
-    expect(gridMove('Home', 30, 14, 14)).to.equal(28);
-    expect(gridMove('End', 30, 14, 14, true)).to.equal(195);
-    expect(gridMove('PageDown', 30, 14, 14)).to.equal(184);
-    expect(gridMove('Enter', 30, 14, 14)).to.equal(undefined);
   });
 
   it('names the shape of every step before the first run', () => {

@@ -7,13 +7,13 @@ import {
   badValue,
   colormapGradient,
   goldenInput,
+  gridMove,
   mathml,
   sliceUrl,
   userModelNote,
   type RunContext,
 } from '@model-walkthroughs/core';
 import { loadManifest, slices, type TinyScenesManifest } from '@model-walkthroughs/slices-vit';
-import { gridMove } from './grid-keys.js';
 import { drawMap, drawSmallMultiples, tileAt } from './heat.js';
 import { fmt, renderPanel } from './panel.js';
 import { positionEmbeddingStyles } from './position-embedding.styles.js';

@@ -8,7 +8,6 @@ import {
   sinusoidal2d,
   sinusoidalSimilarity,
 } from '../src/similarity.js';
-import { gridMove } from '../src/grid-keys.js';
 import { GAP, tileAt } from '../src/heat.js';
 
 /** A small deterministic set of vectors, not aligned with any axis. */
@@ -135,26 +134,6 @@ describe('position-embedding maths', () => {
     const sl = locality(s, 8);
     expect(sl.adjacent).to.be.above(sl.far);
     expect(sl.adjacent).to.be.closeTo(sinusoidalSimilarity(0, 1, 64), 1e-6);
-  });
-
-  it('moves through a grid as the ARIA grid pattern says', () => {
-    // 8 × 8, from (3, 4) = 28.
-    expect(gridMove('ArrowRight', 28, 8, 8)).to.equal(29);
-    expect(gridMove('ArrowLeft', 28, 8, 8)).to.equal(27);
-    expect(gridMove('ArrowDown', 28, 8, 8)).to.equal(36);
-    expect(gridMove('ArrowUp', 28, 8, 8)).to.equal(20);
-    expect(gridMove('Home', 28, 8, 8)).to.equal(24);
-    expect(gridMove('End', 28, 8, 8)).to.equal(31);
-    expect(gridMove('Home', 28, 8, 8, true)).to.equal(0);
-    expect(gridMove('End', 28, 8, 8, true)).to.equal(63);
-    expect(gridMove('PageUp', 28, 8, 8)).to.equal(4);
-    expect(gridMove('PageDown', 28, 8, 8)).to.equal(60);
-    // Edges stop, they do not wrap.
-    expect(gridMove('ArrowRight', 31, 8, 8)).to.equal(31);
-    expect(gridMove('ArrowLeft', 24, 8, 8)).to.equal(24);
-    expect(gridMove('ArrowUp', 3, 8, 8)).to.equal(3);
-    expect(gridMove('ArrowDown', 60, 8, 8)).to.equal(60);
-    expect(gridMove('a', 28, 8, 8)).to.equal(undefined);
   });
 
   it('finds the tile under the pointer in the small multiples', () => {
