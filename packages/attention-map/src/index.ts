@@ -9,7 +9,6 @@ export {
   rollout,
   rolloutOf,
   row,
-  topK,
   type HeadChoice,
   type Matrix,
 } from './rollout.js';

@@ -3,6 +3,7 @@
  * tab stop, arrows move between patches, Home and End to the ends of a
  * row (with Ctrl, of the grid), Enter or Space makes a patch the query.
  */
+import { gridMove } from '@model-walkthroughs/core';
 import { html } from 'lit';
 
 /** "row 3, column 5" for patch p (1-based, as readers count). */
@@ -10,19 +11,13 @@ export function patchName(p: number, grid: number): string {
   return `row ${Math.floor(p / grid) + 1}, column ${(p % grid) + 1}`;
 }
 
-/** Where a key moves the cursor from patch `i`; undefined for other keys. */
+/**
+ * Where a key moves the cursor from patch `i`; undefined for other keys.
+ * The grid pattern's moves, less Page Up and Page Down, which this grid
+ * does not offer.
+ */
 export function moveInGrid(key: string, ctrl: boolean, i: number, grid: number) {
-  const r = Math.floor(i / grid);
-  const c = i % grid;
-  const moves: Record<string, number> = {
-    ArrowRight: c < grid - 1 ? i + 1 : i,
-    ArrowLeft: c > 0 ? i - 1 : i,
-    ArrowDown: r < grid - 1 ? i + grid : i,
-    ArrowUp: r > 0 ? i - grid : i,
-    Home: ctrl ? 0 : r * grid,
-    End: ctrl ? grid * grid - 1 : r * grid + grid - 1,
-  };
-  return moves[key];
+  return key.startsWith('Page') ? undefined : gridMove(key, i, grid, grid, ctrl);
 }
 
 export interface GridOptions {

@@ -1,9 +1,8 @@
 /** What is written beside the map: the query's weights, the scale, the prediction, the share. */
 import { html } from 'lit';
-import { colormapGradient } from '@model-walkthroughs/core';
+import { colormapGradient, topK } from '@model-walkthroughs/core';
 import { patchName } from './patch-grid.js';
 import type { TinyScenesManifest as VitManifest } from '@model-walkthroughs/slices-vit';
-import { topK } from './rollout.js';
 
 const pct = (v: number) => `${(v * 100).toFixed(1)}%`;
 const fixed = (v: number) => v.toFixed(3);

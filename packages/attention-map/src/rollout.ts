@@ -118,10 +118,3 @@ export function softmax(logits: ArrayLike<number>): number[] {
   const total = exp.reduce((a, b) => a + b, 0);
   return exp.map((e) => e / total);
 }
-
-/** Indices of the k largest values, largest first (ties: lower index first). */
-export function topK(values: ArrayLike<number>, k: number): number[] {
-  return Array.from({ length: values.length }, (_, i) => i)
-    .sort((a, b) => values[b]! - values[a]! || a - b)
-    .slice(0, k);
-}

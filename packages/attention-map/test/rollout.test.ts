@@ -9,7 +9,6 @@ import {
   rollout,
   rolloutOf,
   row,
-  topK,
   type Matrix,
 } from '../src/rollout.js';
 
@@ -116,9 +115,5 @@ describe('attention-map maths', () => {
     expect(mass).to.be.closeTo((0.2 + 0.15) / 0.5, 1e-12);
     expect(area).to.equal(0.5);
     expect(objectShare(weights, []).mass).to.equal(0);
-  });
-
-  it('picks the top k, ties to the lower index', () => {
-    expect(topK([0.1, 0.4, 0.2, 0.4, 0.05], 3)).to.deep.equal([1, 3, 2]);
   });
 });
