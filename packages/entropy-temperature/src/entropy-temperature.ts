@@ -21,7 +21,12 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { alphaForEntropy, boltzmann, type BoltzmannStats } from './boltzmann.js';
 import { FORMULAS, describePolicy, describeTraining, fmt } from './captions.js';
 import { entropyTemperatureStyles } from './entropy-temperature.styles.js';
-import { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
+import {
+  PENDULUM_STATES as STATES,
+  PENDULUM_STATE_INFO as STATE_INFO,
+  pendulumObservations as observationBatch,
+  type PendulumState,
+} from '@model-walkthroughs/environments';
 import { policySpec, returnSpec, trainingSpec } from './sac-charts.js';
 import { parseSacLog, type SacLog } from './training-log.js';
 

@@ -11,6 +11,11 @@ export {
   type BoltzmannStats,
 } from './boltzmann.js';
 export { describePolicy, describeTraining } from './captions.js';
-export { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
+export {
+  PENDULUM_STATES as STATES,
+  PENDULUM_STATE_INFO as STATE_INFO,
+  pendulumObservations as observationBatch,
+  type PendulumState,
+} from '@model-walkthroughs/environments';
 export { policySpec, returnSpec, trainingSpec, type SacColors } from './sac-charts.js';
 export { parseSacLog, type SacLog, type SacPoint } from './training-log.js';

@@ -6,7 +6,7 @@ import { render, type TemplateResult } from 'lit';
 import '../src/define.js';
 import type { EntropyTemperature, TemperatureChangeEvent } from '../src/index.js';
 import { boltzmann } from '../src/boltzmann.js';
-import { STATES } from '../src/pendulum-states.js';
+import { STATES } from '../src/index.js';
 import { expectNothingEscapes } from '../../core/test/helpers/escapes.js';
 
 const TIMEOUT = { timeout: 30_000 };

@@ -4,7 +4,11 @@
  */
 import { FigureError, sliceUrl, type RunContext } from '@model-walkthroughs/core';
 import { loadManifest, slices, type SliceManifest } from '@model-walkthroughs/slices-rl';
-import { STATES, observationBatch, type PendulumState } from './pendulum-states.js';
+import {
+  PENDULUM_STATES as STATES,
+  pendulumObservations as observationBatch,
+  type PendulumState,
+} from '@model-walkthroughs/environments';
 
 /** What the trained SAC actor gives for one state. */
 export interface ActorPolicy {

@@ -7,7 +7,12 @@ export {
   SquashedGaussian,
 } from './squashed-gaussian.js';
 export type { ActorPolicy } from './actor-policy.js';
-export { STATES, STATE_INFO, observationBatch, type PendulumState } from './pendulum-states.js';
+export {
+  PENDULUM_STATES as STATES,
+  PENDULUM_STATE_INFO as STATE_INFO,
+  pendulumObservations as observationBatch,
+  type PendulumState,
+} from '@model-walkthroughs/environments';
 export { U_RANGE, densitySpec } from './gaussian-charts.js';
 export {
   expectedTanh,

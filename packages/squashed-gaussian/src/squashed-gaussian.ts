@@ -15,7 +15,11 @@ import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { actorManifest, runActor, type ActorPolicy } from './actor-policy.js';
 import { densitySpec } from './gaussian-charts.js';
-import { STATES, STATE_INFO, type PendulumState } from './pendulum-states.js';
+import {
+  PENDULUM_STATES as STATES,
+  PENDULUM_STATE_INFO as STATE_INFO,
+  type PendulumState,
+} from '@model-walkthroughs/environments';
 import { squashedGaussianStyles } from './squashed-gaussian.styles.js';
 import { FORMULAS, describeSamples, renderActorLine, renderWorkedSample } from './worked-sample.js';
 import {

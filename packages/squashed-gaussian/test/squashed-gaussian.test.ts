@@ -5,7 +5,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import '../src/define.js';
 import type { PolicyChangeEvent, SquashedGaussian } from '../src/index.js';
-import { STATES, observationBatch } from '../src/pendulum-states.js';
+import { STATES, observationBatch } from '../src/index.js';
 import {
   expectedTanh,
   mulberry32,
