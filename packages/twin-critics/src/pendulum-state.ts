@@ -4,7 +4,7 @@
  * counter-clockwise, as in Gymnasium; the reader works in degrees.
  */
 import { linspace, type PlainTensor } from '@model-walkthroughs/core';
-import { PENDULUM } from '@model-walkthroughs/environments';
+import { PENDULUM, pendulumObservation } from '@model-walkthroughs/environments';
 
 /** The largest torque Pendulum-v1 allows; actions live in [−2, 2]. */
 export const MAX_TORQUE = PENDULUM.maxTorque;
@@ -26,10 +26,9 @@ export function actionGrid(n: number): Float32Array {
   return linspace(n, -MAX_TORQUE, MAX_TORQUE);
 }
 
-/** The observation [cos θ, sin θ, θ̇] for an angle in degrees. */
-export function observation(angle: number, velocity: number): [number, number, number] {
-  const theta = (angle * Math.PI) / 180;
-  return [Math.cos(theta), Math.sin(theta), velocity];
+/** The observation [cos θ, sin θ, θ̇] in float32 for an angle in degrees. */
+export function observation(angle: number, velocity: number): Float32Array {
+  return pendulumObservation((angle * Math.PI) / 180, velocity);
 }
 
 /** The state repeated once per action: feeds for `td3-critics`. */
@@ -47,7 +46,7 @@ export function criticFeeds(
 
 /** The state alone: the feed for `td3-actor`. */
 export function actorFeeds(angle: number, velocity: number): { obs: PlainTensor } {
-  return { obs: { data: Float32Array.from(observation(angle, velocity)), dims: [1, 3] } };
+  return { obs: { data: observation(angle, velocity), dims: [1, 3] } };
 }
 
 /** Where the rod's tip is drawn in a 2r × 2r box, for a rod of length 0.8r. */

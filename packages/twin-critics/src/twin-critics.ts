@@ -20,6 +20,7 @@ import { meanInterval, overestimation, type MeanInterval } from './overestimatio
 import { MAX_SPEED, PRESETS, toDegrees, type Preset } from './pendulum-state.js';
 import type { CriticEstimate, Evaluation } from './results.js';
 import { heldInfer, openTd3, type Infer, type Td3Handles } from './td3-slices.js';
+import { td3Styles } from './td3.styles.js';
 import { twinCriticsStyles } from './twin-critics.styles.js';
 
 /** Fired when the reader changes the state or the noise (`setting`, `value`). */
@@ -63,7 +64,7 @@ const JENSEN =
 export class TwinCritics extends WalkthroughFigure {
   static readonly version = '0.1.0';
 
-  static override styles = [...WalkthroughFigure.styles, twinCriticsStyles];
+  static override styles = [...WalkthroughFigure.styles, td3Styles, twinCriticsStyles];
 
   #handles?: Td3Handles;
   #charts = { curves: new ChartSlot(), bias: new ChartSlot(), record: new ChartSlot() };
