@@ -1,6 +1,6 @@
 /** Vega-Lite specs: the critic with the target actions on it, and their distribution. */
 import type { ChartSpec } from '@model-walkthroughs/core';
-import { MAX_TORQUE } from './pendulum-state.js';
+import { MAX_TORQUE } from '@model-walkthroughs/twin-critics';
 import type { Smoothing } from './results.js';
 import { expectedCounts, histogram } from './smoothing.js';
 

@@ -4,10 +4,10 @@
  * grid, every ã and μ(s) itself.
  */
 import { Random } from '@model-walkthroughs/environments';
-import { actionGrid, actorFeeds } from './pendulum-state.js';
+import { actionGrid, actorFeeds } from '@model-walkthroughs/twin-critics';
 import type { Smoothing } from './results.js';
 import { meanInterval, sampleTargetActions } from './smoothing.js';
-import type { Infer, Td3Handles } from './td3-slices.js';
+import type { Infer, Td3Handles } from '@model-walkthroughs/twin-critics';
 
 const GRID = actionGrid(101);
 

@@ -3,7 +3,7 @@
  * section 5): ã = clip(μ′(s′) + clip(ε, −c, c), −2, 2), ε ~ N(0, σ²), and
  * an actor that moves only every d-th critic update.
  */
-import { MAX_TORQUE } from './pendulum-state.js';
+import { MAX_TORQUE } from '@model-walkthroughs/twin-critics';
 
 /** A seeded source of standard normal draws (environments' `Random`). */
 export interface NormalSource {

@@ -11,15 +11,24 @@ import {
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { stateControls } from './controls.js';
+import {
+  MAX_SPEED,
+  MAX_TORQUE,
+  PRESETS,
+  heldInfer,
+  openTd3,
+  stateControls,
+  td3Styles,
+  type Infer,
+  type Preset,
+  type Td3Handles,
+} from '@model-walkthroughs/twin-critics';
 import { delayStrip, describeStrip } from './delay-strip.js';
 import { describeNoise, describeValues, f } from './describe.js';
-import { MAX_SPEED, MAX_TORQUE, PRESETS, type Preset } from './pendulum-state.js';
 import type { Smoothing, Td3Log } from './results.js';
 import { criticSpec, distributionSpec } from './smoothing-charts.js';
 import { evaluateSmoothing } from './smoothing-run.js';
 import { delaySchedule } from './smoothing.js';
-import { heldInfer, openTd3, type Infer, type Td3Handles } from './td3-slices.js';
 import { targetSmoothingStyles } from './target-smoothing.styles.js';
 
 /** Fired when the reader moves a slider or picks a state (`setting`, `value`). */
@@ -71,7 +80,7 @@ const FORMULAS = [
 export class TargetSmoothing extends WalkthroughFigure {
   static readonly version = '0.1.0';
 
-  static override styles = [...WalkthroughFigure.styles, targetSmoothingStyles];
+  static override styles = [...WalkthroughFigure.styles, td3Styles, targetSmoothingStyles];
 
   #handles?: Td3Handles;
   #charts = { critic: new ChartSlot(), spread: new ChartSlot() };

@@ -6,7 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { render, type TemplateResult } from 'lit';
 import '../src/define.js';
 import type { SettingChangeEvent, TargetSmoothing } from '../src/index.js';
-import { actorFeeds } from '../src/pendulum-state.js';
+import { actorFeeds } from '@model-walkthroughs/twin-critics';
 import { delaySchedule, meanInterval, normalCdf, targetAction } from '../src/smoothing.js';
 import { expectNothingEscapes } from '../../core/test/helpers/escapes.js';
 
