@@ -10,6 +10,7 @@ import { figureStates, openWalkthrough } from './walkthrough.mjs';
 const TAGS = ['patch-embedding', 'tensor-shape-flow', 'attention-map', 'position-embedding'];
 const readJson = (path) => JSON.parse(readFileSync(new URL(path, import.meta.url)));
 const dataSize = readJson('../../packages/slices-vit/data/data-size.json');
+const tiny = readJson('../../packages/slices-vit/onnx/vit-tiny-scenes.json');
 
 describe('ViT walkthrough /vit/', { timeout: 600_000 }, () => {
   let demo;
@@ -56,6 +57,28 @@ describe('ViT walkthrough /vit/', { timeout: 600_000 }, () => {
     );
     assert.match(text, /197\s*×\s*768/);
     assert.match(text, /86,567,656/);
+  });
+
+  it('runs the trained ViT on the first scene as PyTorch did', async () => {
+    const got = await opened.page.evaluate(() => {
+      const { probabilities, attention } = document.querySelector('attention-map').outputs;
+      // Every attention row of every layer and head sums to 1.
+      const n = attention.dims.at(-1);
+      let worst = 0;
+      for (let row = 0; row < attention.data.length / n; row++) {
+        let sum = 0;
+        for (let j = 0; j < n; j++) sum += attention.data[row * n + j];
+        worst = Math.max(worst, Math.abs(sum - 1));
+      }
+      return { probabilities, worst };
+    });
+    const want = tiny.scenes[0].probabilities;
+    const atol = tiny.sceneTolerance?.probabilities?.atol ?? 1e-4;
+    assert.equal(got.probabilities.length, want.length);
+    got.probabilities.forEach((p, k) =>
+      assert.ok(Math.abs(p - want[k]) <= atol, `class ${k}: ${p} vs ${want[k]}`),
+    );
+    assert.ok(got.worst < 1e-5, `an attention row is off 1 by ${got.worst}`);
   });
 
   it('logs no console error, uncaught exception or failed request', () => {
