@@ -14,6 +14,12 @@ import {
   type Chart,
   type RunContext,
 } from '@model-walkthroughs/core';
+import {
+  PENDULUM_STATES,
+  PENDULUM_STATE_INFO,
+  pendulumObservations,
+  type PendulumState,
+} from '@model-walkthroughs/environments';
 import { loadManifest, logs, slices } from '@model-walkthroughs/slices-rl';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -21,12 +27,6 @@ import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { alphaForEntropy, boltzmann, type BoltzmannStats } from './boltzmann.js';
 import { FORMULAS, describePolicy, describeTraining, fmt } from './captions.js';
 import { entropyTemperatureStyles } from './entropy-temperature.styles.js';
-import {
-  PENDULUM_STATES as STATES,
-  PENDULUM_STATE_INFO as STATE_INFO,
-  pendulumObservations as observationBatch,
-  type PendulumState,
-} from '@model-walkthroughs/environments';
 import { policySpec, returnSpec, trainingSpec } from './sac-charts.js';
 import { parseSacLog, type SacLog } from './training-log.js';
 
@@ -174,9 +174,9 @@ export class EntropyTemperature extends WalkthroughFigure {
     const data = parseSacLog(json, url);
 
     // Every state × every torque in one batch: [3 · 101, ·].
-    const n = STATES.length * ACTIONS.length;
-    const obs = observationBatch(
-      STATES.flatMap((s) => Array<PendulumState>(ACTIONS.length).fill(s)),
+    const n = PENDULUM_STATES.length * ACTIONS.length;
+    const obs = pendulumObservations(
+      PENDULUM_STATES.flatMap((s) => Array<PendulumState>(ACTIONS.length).fill(s)),
     );
     const action = { data: new Float32Array(n), dims: [n, 1] };
     for (let i = 0; i < n; i++) action.data[i] = ACTIONS[i % ACTIONS.length]!;
@@ -187,7 +187,7 @@ export class EntropyTemperature extends WalkthroughFigure {
     if (signal.aborted) return;
 
     const critic = {} as Record<PendulumState, Float64Array>;
-    STATES.forEach((s, k) => {
+    PENDULUM_STATES.forEach((s, k) => {
       critic[s] = Float64Array.from(ACTIONS, (_, i) => {
         const j = k * ACTIONS.length + i;
         return Math.min(out['q1']!.data[j]!, out['q2']!.data[j]!);
@@ -256,10 +256,10 @@ export class EntropyTemperature extends WalkthroughFigure {
       <div part="controls">
         <label for="state">Pendulum state:</label>
         <select id="state" @change=${this.#onState}>
-          ${STATES.map(
+          ${PENDULUM_STATES.map(
             (s) => html`
               <option value=${s} ?selected=${this.state === s}>
-                ${STATE_INFO[s].label}, at rest
+                ${PENDULUM_STATE_INFO[s].label}, at rest
               </option>
             `,
           )}
@@ -300,8 +300,8 @@ export class EntropyTemperature extends WalkthroughFigure {
   };
 
   #problem(): string | undefined {
-    if (!(STATES as readonly string[]).includes(this.state))
-      return badValue('state', this.state, STATES);
+    if (!(PENDULUM_STATES as readonly string[]).includes(this.state))
+      return badValue('state', this.state, PENDULUM_STATES);
     return outOfRange(this, [['alpha', this.alpha, ALPHA_RANGE]]);
   }
 

@@ -4,12 +4,7 @@ export {
   EntropyTemperature,
   TemperatureChangeEvent,
 } from './entropy-temperature.js';
-export {
-  alphaForEntropy,
-  boltzmann,
-  temperatureLoss,
-  type BoltzmannStats,
-} from './boltzmann.js';
+export { alphaForEntropy, boltzmann, temperatureLoss, type BoltzmannStats } from './boltzmann.js';
 export { describePolicy, describeTraining } from './captions.js';
 export {
   PENDULUM_STATES as STATES,

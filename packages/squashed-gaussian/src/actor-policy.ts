@@ -3,12 +3,12 @@
  * μ = mean and σ = exp(log_std) per state.
  */
 import { FigureError, sliceUrl, type RunContext } from '@model-walkthroughs/core';
-import { loadManifest, slices, type SliceManifest } from '@model-walkthroughs/slices-rl';
 import {
-  PENDULUM_STATES as STATES,
-  pendulumObservations as observationBatch,
+  PENDULUM_STATES,
+  pendulumObservations,
   type PendulumState,
 } from '@model-walkthroughs/environments';
+import { loadManifest, slices, type SliceManifest } from '@model-walkthroughs/slices-rl';
 
 /** What the trained SAC actor gives for one state. */
 export interface ActorPolicy {
@@ -34,12 +34,12 @@ export async function runActor(
   src: string,
 ): Promise<Record<PendulumState, ActorPolicy>> {
   const url = sliceUrl(src, 'sac-actor', slices['sac-actor'].model, true);
-  const contract = { inputs: { obs: [STATES.length, 3] }, outputs: ['mean', 'log_std'] };
+  const contract = { inputs: { obs: [PENDULUM_STATES.length, 3] }, outputs: ['mean', 'log_std'] };
   const session = await context.session(url, contract);
-  const out = await context.infer(session, { obs: observationBatch() }, ['mean', 'log_std']);
+  const out = await context.infer(session, { obs: pendulumObservations() }, ['mean', 'log_std']);
 
   const actor = {} as Record<PendulumState, ActorPolicy>;
-  STATES.forEach((s, i) => {
+  PENDULUM_STATES.forEach((s, i) => {
     const logStd = out['log_std']!.data[i]!;
     actor[s] = { mu: out['mean']!.data[i]!, logStd, sigma: Math.exp(logStd) };
   });

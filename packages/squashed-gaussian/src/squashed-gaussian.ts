@@ -10,16 +10,16 @@ import {
   type Chart,
   type RunContext,
 } from '@model-walkthroughs/core';
-import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { unsafeHTML } from 'lit/directives/unsafe-html.js';
-import { actorManifest, runActor, type ActorPolicy } from './actor-policy.js';
-import { densitySpec } from './gaussian-charts.js';
 import {
   PENDULUM_STATES as STATES,
   PENDULUM_STATE_INFO as STATE_INFO,
   type PendulumState,
 } from '@model-walkthroughs/environments';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { actorManifest, runActor, type ActorPolicy } from './actor-policy.js';
+import { densitySpec } from './gaussian-charts.js';
 import { squashedGaussianStyles } from './squashed-gaussian.styles.js';
 import { FORMULAS, describeSamples, renderActorLine, renderWorkedSample } from './worked-sample.js';
 import {
