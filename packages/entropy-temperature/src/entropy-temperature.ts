@@ -215,7 +215,7 @@ export class EntropyTemperature extends WalkthroughFigure {
           ></div>`
         : html`<div class="placeholder" ?data-busy=${this.status === 'loading'}>Loading…</div>`;
     return html`
-      <div part="formula">
+      <div part="formula" role="region" aria-label="Formulas" tabindex="0">
         ${this.formulas.map((f) => unsafeHTML(f))}
         <span class="cite">Haarnoja et al. 2018, Eq. 1; 2018b, Eq. 3 and 18.</span>
       </div>

@@ -237,7 +237,7 @@ export class PositionEmbedding extends WalkthroughFigure {
         <span class="swatch" style="background: ${colormapGradient('diverging')}"></span> 1
       </p>
       <p part="readout" aria-live="polite">${this.#readout(p, grid)}</p>
-      <div part="formula">
+      <div part="formula" role="region" aria-label="Formulas" tabindex="0">
         ${this.formulas.map((f) => unsafeHTML(f))}
         <p>
           Position p = row·${grid} + col. The sine-cosine embedding gives the first half of its D =

@@ -194,7 +194,7 @@ export class PpoClipPlot extends WalkthroughFigure {
       </figure>
     `;
     return html`
-      <div part="formula">
+      <div part="formula" role="region" aria-label="Formulas" tabindex="0">
         ${this.formulas.map((f) => unsafeHTML(f))}
         <span class="cite">Schulman et al. 2017, Eq. 7.</span>
       </div>

@@ -225,7 +225,7 @@ export class SquashedGaussian extends WalkthroughFigure {
         <output for=${name} class="mono">${this[name].toFixed(2)}</output>
       </span>`;
     return html`
-      <div part="formula">
+      <div part="formula" role="region" aria-label="Formulas" tabindex="0">
         ${this.formulas.map((f) => unsafeHTML(f))}
         <span class="cite">Haarnoja et al. 2018, Eq. 11 and Appendix C, Eq. 21.</span>
       </div>
