@@ -35,7 +35,8 @@ async function draw(figure: HTMLElement): Promise<void> {
     body.textContent = '';
     await renderChart(body, {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-      description: 'Test accuracy of a small ViT and a small CNN against the number of training images.',
+      description:
+        'Test accuracy of a small ViT and a small CNN against the number of training images.',
       height: 260,
       data: { values: rows },
       encoding: {

@@ -24,7 +24,10 @@ export interface SacLog {
 /** Checks the shape of a SAC log; throws a `data-invalid` FigureError if it is wrong. */
 export function parseSacLog(json: unknown, url: string): SacLog {
   const fail = (detail: string): never => {
-    throw new FigureError('data-invalid', `The SAC training log at ${url} is malformed: ${detail}.`);
+    throw new FigureError(
+      'data-invalid',
+      `The SAC training log at ${url} is malformed: ${detail}.`,
+    );
   };
   const log = json as Partial<SacLog> | null;
   const hp = log?.hyperparameters;

@@ -10,9 +10,4 @@ export {
   type RatioSample,
 } from './clip-objective.js';
 export { R_RANGE, historySpec, panelSpec, type PanelColors } from './clip-chart.js';
-export {
-  parsePpoLog,
-  type PpoIteration,
-  type PpoLog,
-  type RatioBatch,
-} from './training-log.js';
+export { parsePpoLog, type PpoIteration, type PpoLog, type RatioBatch } from './training-log.js';

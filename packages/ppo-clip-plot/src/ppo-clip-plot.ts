@@ -255,7 +255,6 @@ export class PpoClipPlot extends WalkthroughFigure {
     return outOfRange(this, [['epsilon', this.epsilon, EPSILON_RANGE]]);
   }
 
-
   async #drawCharts(): Promise<void> {
     const data = this.data;
     if (!data) return;

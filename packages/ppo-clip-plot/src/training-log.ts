@@ -38,7 +38,10 @@ export interface PpoLog {
 /** Checks the shape of a PPO log; throws a `data-invalid` FigureError if it is wrong. */
 export function parsePpoLog(json: unknown, url: string): PpoLog {
   const fail = (detail: string): never => {
-    throw new FigureError('data-invalid', `The PPO training log at ${url} is malformed: ${detail}.`);
+    throw new FigureError(
+      'data-invalid',
+      `The PPO training log at ${url} is malformed: ${detail}.`,
+    );
   };
   const log = json as Partial<PpoLog> | null;
   const eps = log?.hyperparameters?.clipEpsilon;
