@@ -1,11 +1,4 @@
-import {
-  html,
-  nothing,
-  svg,
-  type PropertyValues,
-  type SVGTemplateResult,
-  type TemplateResult,
-} from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import {
   FigureError,
@@ -27,8 +20,6 @@ import {
 import { defaultPhoto } from '@model-walkthroughs/samples';
 import {
   analysePreset,
-  applyOperator,
-  describeOps,
   formatShape,
   paperShape,
   presets,
@@ -37,6 +28,8 @@ import {
 } from './preset.js';
 import { renderDetails } from './details.js';
 import { energyMap, type Measurement, type Node } from './flow-rows.js';
+import { runsSlices, sliceOutputs } from './slice-runs.js';
+import { renderStageRow } from './stage-row.js';
 import { tensorShapeFlowStyles } from './tensor-shape-flow.styles.js';
 
 const INPUT = 'input';
@@ -278,7 +271,13 @@ export class TensorShapeFlow extends WalkthroughFigure {
           aria-label="${preset.name}, stage by stage from the input image to the output"
           @keydown=${this.#onKeydown}
         >
-          ${nodes.map((node, i) => this.#renderNode(node, i, i === selected, i === focus))}
+          ${nodes.map((node, i) =>
+            renderStageRow(node, this.measured.get(node.id), {
+              selected: i === selected,
+              focused: i === focus,
+              onChoose: () => this.#choose(i),
+            }),
+          )}
         </ol>
         ${renderDetails(preset, nodes[selected]!, total, this.measured.get(nodes[selected]!.id))}
       </div>
@@ -289,109 +288,6 @@ export class TensorShapeFlow extends WalkthroughFigure {
         mean |activation|, low to high
       </p>
     `;
-  }
-
-  #renderNode(node: Node, index: number, selected: boolean, focused: boolean): TemplateResult {
-    const m = this.measured.get(node.id);
-    const stage = node.stage;
-    const repeat = stage?.repeat ?? 1;
-    const input = node.analysis?.input ?? [];
-    let ops = stage ? describeOps(stage.ops, input).join(' · ') : '';
-    if (ops === node.label) ops = '';
-    const skips = this.#skipText(node);
-    const state = m ? (m.mismatch ? 'mismatch' : 'measured') : '';
-    let badge = m ? 'measured' : 'from the paper';
-    if (m?.mismatch) badge = `measured ${formatShape(paperShape(m.dims))}`;
-    const kind = html`<span class="sr-only"> ${stage?.kind ?? 'repeats'}</span>`;
-
-    return html`
-      <li
-        part="stage"
-        role="option"
-        id="stage-${node.id}"
-        class=${state}
-        data-stage=${node.id}
-        tabindex=${focused ? 0 : -1}
-        aria-selected=${selected ? 'true' : 'false'}
-        @click=${() => this.#choose(index)}
-      >
-        <div class="box">
-          <div class="head">
-            <span class="name">${node.label}</span>
-            ${repeat > 1 ? html`<span class="repeat">×${repeat}${kind}</span>` : nothing}
-            <span class="badge ${m?.mismatch ? 'error' : state}">${badge}</span>
-          </div>
-          ${ops ? html`<div class="ops">${ops}</div>` : nothing}
-          ${m?.thumb ? html`<div class="thumb">${m.thumb}</div>` : nothing}
-        </div>
-        ${skips.length ? this.#renderSkips(node, skips) : nothing}
-        <div class="edge">
-          <span class="arrow"></span>
-          <span class="sr-only">output</span>
-          <span part="edge-label">${formatShape(node.output)}</span>
-        </div>
-      </li>
-    `;
-  }
-
-  /**
-   * The shortcut arcs beside a residual stage: projection solid, identity
-   * dashed; a transformer layer gets one arc per sub-block it goes around.
-   */
-  #renderSkips(node: Node, text: string[]): TemplateResult {
-    const around = node.stage?.residual?.around ?? [];
-    if (around.length) {
-      const band = 94 / around.length;
-      const arc = (i: number) => {
-        const [top, bottom] = [3 + i * band + 2, 3 + (i + 1) * band - 2];
-        return svgPath('identity', `M0 ${top} C30 ${top} 30 ${bottom} 0 ${bottom}`);
-      };
-      return html`
-        <div class="skips around">
-          <svg viewBox="0 0 40 100" preserveAspectRatio="none" aria-hidden="true">
-            ${around.map((_, i) => arc(i))}
-          </svg>
-          <span class="skip-labels">
-            ${text.map((t) => html`<span class="identity">${t}</span>`)}
-          </span>
-        </div>
-      `;
-    }
-
-    const projection = Boolean(node.stage?.residual?.projection);
-    const identity = text.length > (projection ? 1 : 0);
-    const outer = 'M0 3 C36 3 36 97 0 97';
-    const inner = projection ? 'M0 14 C20 14 20 86 0 86' : outer;
-    const kind = (i: number) => (projection && i === 0 ? 'proj' : 'identity');
-    return html`
-      <div class="skips">
-        <svg viewBox="0 0 40 100" preserveAspectRatio="none" aria-hidden="true">
-          ${projection ? svgPath('proj', outer) : nothing}
-          ${identity ? svgPath('identity', inner) : nothing}
-        </svg>
-        <span class="skip-labels">
-          ${text.map((t, i) => html`<span class=${kind(i)}>${t}</span>`)}
-        </span>
-      </div>
-    `;
-  }
-
-  /** "1×1 proj, stride 2 → 28×28×512" and "×3 identity", as the arcs say. */
-  #skipText(node: Node): string[] {
-    const residual = node.stage?.residual;
-    if (!residual || !node.analysis) return [];
-    if (residual.around?.length) return residual.around.map((s) => s.label);
-    const out: string[] = [];
-    const adds = (node.stage!.repeat ?? 1) * (residual.adds ?? 1);
-    if (residual.projection) {
-      const p = residual.projection;
-      const shape = applyOperator(node.analysis.input, p).shape;
-      const stride = (p.stride ?? 1) > 1 ? `, stride ${p.stride}` : '';
-      out.push(`${p.kernel}×${p.kernel} proj${stride} → ${formatShape(shape)}`);
-    }
-    const identity = adds - (residual.projection ? 1 : 0);
-    if (identity > 0) out.push(`×${identity} identity`);
-    return out;
   }
 
   #onKeydown = (event: KeyboardEvent): void => {
@@ -443,18 +339,4 @@ export class TensorShapeFlow extends WalkthroughFigure {
     this.selected = node.id;
     this.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
   }
-}
-
-function runsSlices(preset: Preset): boolean {
-  return preset.stages.some((s) => s.slices?.length);
-}
-
-/** The output names a preset reads from one slice, in stage order. */
-function sliceOutputs(preset: Preset, name: string): string[] {
-  const names = preset.stages.flatMap((s) => s.slices ?? []).filter((r) => r.name === name);
-  return [...new Set(names.map((r) => r.output))];
-}
-
-function svgPath(kind: string, d: string): SVGTemplateResult {
-  return svg`<path class=${kind} d=${d} vector-effect="non-scaling-stroke"></path>`;
 }
