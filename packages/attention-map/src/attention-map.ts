@@ -8,11 +8,9 @@ import {
   resizeToFloat,
   sliceUrl,
   userModelNote,
-  type PlainTensor,
   type RunContext,
 } from '@model-walkthroughs/core';
 import {
-  loadManifest,
   scenes,
   slices,
   type SceneReference,
@@ -33,24 +31,10 @@ import { drawHeat } from './heat-overlay.js';
 import { moveInGrid, renderGrid } from './patch-grid.js';
 import { renderLegend, renderPrediction, renderQueryText, renderShare } from './readout.js';
 import { attentionMatrix, objectShare, rolloutOf, row, softmax, type Matrix } from './rollout.js';
+import { SLICE, manifestOf, type AttentionResult } from './vit-slice.js';
 
-const SLICE = 'vit-tiny-scenes';
 const VIEW = ['layer', 'head', 'query', 'mode'];
 const names = scenes.map((s) => s.name);
-
-/** The last run: the model's outputs and the image it saw. */
-export interface AttentionResult {
-  /** [1, K] class scores. */
-  logits: PlainTensor;
-  /** softmax(logits), one per class of the manifest. */
-  probabilities: number[];
-  /** [1, L, H, N, N] attention weights, N = 1 + patches, [CLS] first. */
-  attention: PlainTensor;
-  /** Planar RGB in 0..1 at the model's input size, as drawn. */
-  rgb: Float32Array;
-  /** The shipped scene this was, or undefined for the reader's image. */
-  scene?: number;
-}
 
 /**
  * A small Vision Transformer, trained here on generated scenes, run on a
@@ -356,18 +340,4 @@ export class AttentionMap extends WalkthroughFigure {
       this.renderRoot.querySelector<HTMLElement>(`#p${next}`)?.focus(),
     );
   };
-}
-
-async function manifestOf(): Promise<VitManifest> {
-  try {
-    return await loadManifest(SLICE);
-  } catch (error) {
-    throw new FigureError(
-      'model-not-found',
-      `The manifest of the ${SLICE} slice could not be loaded.`,
-      {
-        cause: error,
-      },
-    );
-  }
 }

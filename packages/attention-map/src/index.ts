@@ -1,4 +1,5 @@
-export { AttentionMap, type AttentionResult } from './attention-map.js';
+export { AttentionMap } from './attention-map.js';
+export type { AttentionResult } from './vit-slice.js';
 export {
   attentionMatrix,
   attentionShape,
