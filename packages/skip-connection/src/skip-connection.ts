@@ -1,10 +1,7 @@
 import {
-  FigureError,
   WalkthroughFigure,
   badValue,
   channelEnergy,
-  drawFeatureTiles,
-  drawRgb,
   imageToTensor,
   isFolder,
   loadPixels,
@@ -19,12 +16,7 @@ import {
   type RunContext,
 } from '@model-walkthroughs/core';
 import { defaultPhoto } from '@model-walkthroughs/samples';
-import {
-  loadManifest,
-  slices,
-  type SliceManifest,
-  type SliceName,
-} from '@model-walkthroughs/slices-resnet';
+import { slices, type SliceManifest, type SliceName } from '@model-walkthroughs/slices-resnet';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
@@ -36,10 +28,12 @@ import {
   unitDirection,
   type DepthNorms,
 } from './signal-propagation.js';
+import { drawMaps } from './feature-maps.js';
 import { bound, scale, shape } from './legend.js';
 import { SHORTCUTS, type BlockTensors, type Shortcut, type SignalPropagation } from './results.js';
 import { describeSignal, signalChartSpec } from './signal-chart.js';
 import { skipConnectionStyles } from './skip-connection.styles.js';
+import { manifest } from './slice-manifest.js';
 
 /** Fired when the reader switches the shortcut. */
 export class ShortcutChangeEvent extends Event {
@@ -214,7 +208,7 @@ export class SkipConnection extends WalkthroughFigure {
       bound([block.output], block.channels),
     ];
     await this.updateComplete;
-    this.#drawMaps(block, pixels);
+    drawMaps(this.renderRoot, block, pixels, this.ends);
 
     const propagation = await this.#propagate(context, pixels, image, plainManifest);
     if (signal.aborted) return;
@@ -250,25 +244,6 @@ export class SkipConnection extends WalkthroughFigure {
     const value = { plain: norms[0]!, residual: norms[1]!, epsilon };
     this.#signal = { key, value };
     return value;
-  }
-
-  #drawMaps(block: BlockTensors, pixels: Awaited<ReturnType<typeof loadPixels>>): void {
-    const canvases = this.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-map]');
-    const [signedEnd, outputEnd] = this.ends;
-    for (const canvas of canvases) {
-      const name = canvas.dataset['map'] as 'shortcut' | 'residual' | 'output' | 'photo';
-      if (name === 'photo') {
-        drawRgb(canvas, resizeToFloat(pixels, 112, 112), 112, 112);
-        continue;
-      }
-      const signed = name !== 'output';
-      drawFeatureTiles(canvas, block[name], {
-        channels: block.channels,
-        columns: 4,
-        colormap: signed ? 'diverging' : 'viridis',
-        range: signed ? [-signedEnd, signedEnd] : [0, outputEnd],
-      });
-    }
   }
 
   async #drawChart(propagation: SignalPropagation): Promise<void> {
@@ -384,18 +359,4 @@ export class SkipConnection extends WalkthroughFigure {
     this.shortcut = value;
     this.dispatchEvent(new ShortcutChangeEvent(value));
   };
-}
-
-async function manifest(name: SliceName, signal: AbortSignal): Promise<SliceManifest> {
-  try {
-    return await loadManifest(name, { signal });
-  } catch (error) {
-    throw new FigureError(
-      'model-not-found',
-      `The manifest of the ${name} slice could not be loaded.`,
-      {
-        cause: error,
-      },
-    );
-  }
 }
