@@ -19,7 +19,7 @@ def _stage(c_in, c_out, pool):
 
 
 class SmallCNN(nn.Module):
-    def __init__(self, classes=5, widths=(24, 48, 96, 128)):
+    def __init__(self, classes=5, widths=(16, 32, 64, 192)):
         super().__init__()
         layers, c_in = [], 3
         for i, c in enumerate(widths):

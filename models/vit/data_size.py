@@ -39,8 +39,8 @@ OUT = os.path.join(ROOT, "packages", "slices-vit", "data", "data-size.json")
 SEED = 0
 TRAIN_IMAGES = 20000
 TEST_IMAGES = 2000
-FRACTIONS = [1 / 32, 1 / 16, 1 / 8, 1 / 4, 1 / 2, 1]
-STEPS = 600
+FRACTIONS = [1 / 16, 1 / 8, 1 / 4, 1 / 2, 1]
+STEPS = 500
 
 
 def build(kind):
@@ -100,7 +100,7 @@ def main():
                 "parameters": vit_tiny.parameter_count(vit),
             },
             "cnn": {
-                "description": "four 3x3 conv layers (24, 48, 96, 128 "
+                "description": "four 3x3 conv layers (16, 32, 64, 192 "
                                "channels) with BatchNorm and ReLU, 2x2 max "
                                "pooling after the first three, global "
                                "average pooling, linear head",

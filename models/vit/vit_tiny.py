@@ -90,11 +90,16 @@ class VisionTransformer(nn.Module):
         nn.init.trunc_normal_(w, std=math.sqrt(1.0 / w[0].numel()))
         nn.init.zeros_(self.patch_embed.bias)
 
-    def features(self, image):
-        """Final [CLS] feature and the stacked attention [B, L, H, N, N]."""
+    def features(self, image, single=False):
+        """Final [CLS] feature and the stacked attention [B, L, H, N, N].
+
+        single=True (export, one image): [CLS] is used as it is instead of
+        being expanded to the batch, so the graph needs no shape arithmetic.
+        """
         x = self.patch_embed(image)                     # [B, D, 8, 8]
         x = x.flatten(2).transpose(1, 2)                # [B, 64, D], p = row*8+col
-        cls = self.cls_token.expand(x.shape[0], -1, -1)
+        cls = (self.cls_token if single
+               else self.cls_token.expand(x.shape[0], -1, -1))
         x = torch.cat([cls, x], dim=1) + self.pos_embed
         weights = []
         for block in self.blocks:
@@ -115,7 +120,8 @@ class ExportWrapper(nn.Module):
         self.vit = vit
 
     def forward(self, image):
-        logits, attention = self.vit(image)
+        feature, attention = self.vit.features(image, single=True)
+        logits = self.vit.head(feature)
         # Identity keeps the parameter a node output, not a bare initializer
         # listed as a graph output.
         return logits, attention, self.vit.pos_embed * 1.0
