@@ -39,8 +39,7 @@ OPTIMIZER = {
                  "optimizer state",
 }
 AUGMENTATION = ("random horizontal flip and a random multiple of 90 degrees "
-                "of rotation per image (every class is symmetric under "
-                "both)")
+                "of rotation per image (neither changes the class)")
 
 
 def to_tensor(images):
