@@ -40,7 +40,7 @@ describe('ViT walkthrough /vit/', { timeout: 600_000 }, () => {
       { timeout: 60_000, polling: 250 },
     );
     const { points, caption } = await opened.page.evaluate(() => ({
-      points: document.querySelectorAll('#data-size svg .mark-symbol path').length,
+      points: document.querySelectorAll('#data-size svg .mark-symbol.role-mark path').length,
       caption: document.querySelector('#data-size figcaption').textContent,
     }));
     assert.equal(points, dataSize.runs.length);

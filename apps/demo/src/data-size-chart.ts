@@ -32,6 +32,7 @@ async function draw(figure: HTMLElement): Promise<void> {
       trainImages: run.trainImages,
       accuracy: run.testAccuracy,
     }));
+    const sizes = rows.map((r) => r.trainImages);
     body.textContent = '';
     await renderChart(body, {
       $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -43,7 +44,7 @@ async function draw(figure: HTMLElement): Promise<void> {
         x: {
           field: 'trainImages',
           type: 'quantitative',
-          scale: { type: 'log' },
+          scale: { type: 'log', domain: [Math.min(...sizes), Math.max(...sizes)], nice: false },
           title: 'training images (log scale)',
         },
         y: {
@@ -52,7 +53,12 @@ async function draw(figure: HTMLElement): Promise<void> {
           title: 'test accuracy',
           axis: { format: '.0%' },
         },
-        color: { field: 'model', type: 'nominal', title: null, legend: { orient: 'bottom' } },
+        color: {
+          field: 'model',
+          type: 'nominal',
+          title: null,
+          legend: { orient: 'bottom', labelLimit: 0 },
+        },
       },
       layer: [
         { mark: { type: 'line', point: true } },

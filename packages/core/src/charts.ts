@@ -63,10 +63,16 @@ export async function renderChart(
       },
       legend: { labelColor: colors.fg, titleColor: colors.fg },
       title: { color: colors.fg },
+      // Marks that name no colour of their own would be vega's black,
+      // unreadable on a dark page.
+      text: { color: colors.fg },
+      rule: { color: colors.muted },
       view: { stroke: 'transparent' },
       range: { category: [colors.accent, colors.skip, '#2e8b57', '#8e44ad'] },
     },
   });
+
+  await fitWidth(container, result.view);
 
   let frame = 0;
   let lastWidth = container.clientWidth;
@@ -78,7 +84,12 @@ export async function renderChart(
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => {
       const next = Math.max(200, container.clientWidth - 60);
-      if (Math.abs(next - result.view.width()) > 4) void result.view.width(next).runAsync();
+      if (Math.abs(next - result.view.width()) > 4) {
+        void result.view
+          .width(next)
+          .runAsync()
+          .then(() => fitWidth(container, result.view));
+      }
     });
   });
   observer.observe(container);
@@ -90,4 +101,18 @@ export async function renderChart(
       result.finalize();
     },
   };
+}
+
+/**
+ * The plot width leaves room for axes, but a legend at the side or long
+ * labels can still make the drawing wider than its container (a sideways
+ * scroll on a phone): narrow the plot by the overflow.
+ */
+async function fitWidth(
+  container: HTMLElement,
+  view: { width(): number; width(w: number): { runAsync(): Promise<unknown> } },
+): Promise<void> {
+  const drawn = container.querySelector('svg')?.getBoundingClientRect().width ?? 0;
+  const overflow = Math.ceil(drawn - container.clientWidth);
+  if (overflow > 0) await view.width(Math.max(120, view.width() - overflow)).runAsync();
 }

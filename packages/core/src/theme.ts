@@ -40,12 +40,40 @@ export const themeStyles = css`
   }
 `;
 
-/** Reads the resolved theme of an element, for charts drawn outside CSS. */
-export function themeColors(
-  element: Element,
-): Record<'fg' | 'muted' | 'border' | 'accent' | 'skip' | 'bg', string> {
+type ThemeColor = 'fg' | 'muted' | 'border' | 'accent' | 'skip' | 'bg';
+
+/** The defaults of themeStyles, for elements outside a figure's shadow root. */
+const DEFAULTS: Record<'light' | 'dark', Record<ThemeColor, string>> = {
+  light: {
+    fg: '#1c2128',
+    muted: '#57606a',
+    border: '#d0d7de',
+    accent: '#0b6bcb',
+    skip: '#c2410c',
+    bg: '#ffffff',
+  },
+  dark: {
+    fg: '#e6edf3',
+    muted: '#9da7b3',
+    border: '#30363d',
+    accent: '#58a6ff',
+    skip: '#fb923c',
+    bg: '#0d1117',
+  },
+};
+
+/**
+ * Reads the resolved theme of an element, for charts drawn outside CSS.
+ * Inside a figure the private `--_*` tokens answer; anywhere else (a chart
+ * in a host page) the page's `--mw-color-*`, then the same defaults.
+ */
+export function themeColors(element: Element): Record<ThemeColor, string> {
   const style = getComputedStyle(element);
-  const read = (name: string) => style.getPropertyValue(`--_${name}`).trim();
+  const scheme = matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  const read = (name: ThemeColor) =>
+    style.getPropertyValue(`--_${name}`).trim() ||
+    style.getPropertyValue(`--mw-color-${name}`).trim() ||
+    DEFAULTS[scheme][name];
   return {
     fg: read('fg'),
     muted: read('muted'),

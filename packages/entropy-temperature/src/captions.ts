@@ -44,7 +44,7 @@ export function describePolicy(
       ? ''
       : ` This state's policy has the target entropy ${target} at α = ${fmt(alphaAtTarget)}.`;
   return (
-    `At α = ${fmt(stats.alpha)}, π_α has entropy ${stats.entropy.toFixed(2)} nats${floor} and ` +
+    `At α = ${fmt(stats.alpha)}, the policy has entropy ${stats.entropy.toFixed(2)} nats${floor} and ` +
     `E[Q] = ${stats.expectedQ.toFixed(2)}, ${(best.q - stats.expectedQ).toFixed(2)} below the ` +
     `greedy torque ${best.a.toFixed(2)} (Q = ${best.q.toFixed(2)}); the soft value ` +
     `E[Q] + αH is ${stats.softValue.toFixed(2)}.${at}`

@@ -227,7 +227,7 @@ export class EntropyTemperature extends WalkthroughFigure {
       </p>
       <h4>What α does to the policy in one state</h4>
       <p class="explain">
-        For a fixed critic, the maximum-entropy policy is the Boltzmann distribution π_α(a|s) ∝
+        For a fixed critic, the maximum-entropy policy is the Boltzmann distribution π(a|s) ∝
         exp(Q(s, a)/α): SAC's actor is trained toward it within its family of squashed Gaussians.
         Here it is computed exactly over ${ACTIONS.length} torques from the trained critics. A small
         α puts all mass on the best torque; a large α spreads it out, giving up some Q for entropy.

@@ -111,7 +111,7 @@ export function policySpec(
             field: 'p',
             type: 'quantitative',
             axis: { titleColor: colors.accent },
-            title: 'π_α(a|s) (density)',
+            title: 'π(a|s) at this α (density)',
           },
         },
       },

@@ -11,6 +11,7 @@ export const gaeAdvantageStyles = css`
     flex-wrap: wrap;
     gap: 4px 24px;
     align-items: baseline;
+    overflow-x: auto;
   }
 
   [part='formula'] math {

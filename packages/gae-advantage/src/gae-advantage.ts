@@ -215,7 +215,7 @@ export class GaeAdvantage extends WalkthroughFigure {
     const run = this.run;
     const e = this.estimates;
     return html`
-      <div part="formula">
+      <div part="formula" role="region" aria-label="Formulas" tabindex="0">
         ${this.formulas.map((f) => (f ? unsafeHTML(f) : nothing))}
         <span class="cite">Schulman et al. 2016, Eqs. 11–16; dₜ = 1 where the episode ended.</span>
       </div>

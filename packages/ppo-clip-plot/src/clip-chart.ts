@@ -92,7 +92,7 @@ export function panelSpec(
           y: {
             field: 'clip',
             type: 'quantitative',
-            title: `L^CLIP with Â = ${sign > 0 ? '+1' : '−1'}`,
+            title: `clipped objective L with Â = ${sign > 0 ? '+1' : '−1'}`,
           },
         },
       },

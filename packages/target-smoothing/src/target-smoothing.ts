@@ -253,7 +253,14 @@ export class TargetSmoothing extends WalkthroughFigure {
         ${slider('clip', 'Clip c', clip, [0, 2, 0.05], `${f(clip)} N·m`, this.#onSlide)}`
       : nothing;
     return html`
-      <div part="formula">${this.formulas.slice(0, 2).map((m) => unsafeHTML(m))}</div>
+      <div
+        part="formula"
+        role="region"
+        aria-label="Formulas: the smoothed target action"
+        tabindex="0"
+      >
+        ${this.formulas.slice(0, 2).map((m) => unsafeHTML(m))}
+      </div>
       <div part="controls" role="group" aria-label="Pendulum state and noise">
         ${stateControls(this.angle, this.velocity, this.#onPreset, this.#onSlide)} ${noise}
       </div>
@@ -279,7 +286,9 @@ export class TargetSmoothing extends WalkthroughFigure {
     const schedule = delaySchedule(recorded.length, d);
     return html`
       <h4 id="delay-title">Delayed updates: the first ${recorded.length} updates of training</h4>
-      <div part="formula">${this.formulas[2] ? unsafeHTML(this.formulas[2]) : nothing}</div>
+      <div part="formula" role="region" aria-label="Formula: the delayed updates" tabindex="0">
+        ${this.formulas[2] ? unsafeHTML(this.formulas[2]) : nothing}
+      </div>
       <div part="controls">
         ${slider('delay', 'Policy delay d', d, [1, 8, 1], String(d), this.#onSlide)}
       </div>

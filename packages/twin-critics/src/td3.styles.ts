@@ -12,6 +12,7 @@ export const td3Styles = css`
     gap: 4px 16px;
     align-items: baseline;
     margin-block: calc(var(--_space) / 2);
+    overflow-x: auto;
   }
 
   [part='formula'] math {

@@ -258,7 +258,12 @@ export class TwinCritics extends WalkthroughFigure {
     </button>`;
     const sigma = this.sigma.toFixed(1);
     return html`
-      <div part="formula">
+      <div
+        part="formula"
+        role="region"
+        aria-label="Formula: the clipped double-Q target"
+        tabindex="0"
+      >
         ${this.formulas[0] ? unsafeHTML(this.formulas[0]) : nothing}
         <span class="cite">
           TD3's target: the smaller of two target critics (Fujimoto et al. 2018, §4.2).
@@ -274,7 +279,9 @@ export class TwinCritics extends WalkthroughFigure {
       </p>
 
       <h4 id="bias-title">Why two: the maximum of noisy estimates is biased upward</h4>
-      <div part="formula">${this.formulas[1] ? unsafeHTML(this.formulas[1]) : nothing}</div>
+      <div part="formula" role="region" aria-label="Formula: overestimation" tabindex="0">
+        ${this.formulas[1] ? unsafeHTML(this.formulas[1]) : nothing}
+      </div>
       <p class="explain">
         Take (Q1 + Q2) / 2 as the true Q(s, ·) and give each critic an independent error ε ~ N(0,
         σ²) at every action. One critic's target is its own maximum; TD3's is the smaller of both
