@@ -4,7 +4,11 @@ import { svg, type SVGTemplateResult } from 'lit';
 const WIDTH = 500;
 const HEIGHT = 60;
 
-/** The y-range shown: from min(0, values) to max(values) rounded up to 10. */
+/**
+ * The y-range shown: from min(0, values) to a tenth above max(values),
+ * rounded to 10, so a value that sits near its ceiling (V ≈ 50 while the
+ * pole is safe) does not run along the top edge.
+ */
 export function valueRange(values: readonly number[]): [number, number] {
   let lo = 0;
   let hi = 10;
@@ -12,7 +16,7 @@ export function valueRange(values: readonly number[]): [number, number] {
     if (v < lo) lo = v;
     if (v > hi) hi = v;
   }
-  return [Math.floor(lo / 10) * 10, Math.ceil(hi / 10) * 10];
+  return [Math.floor(lo / 10) * 10, Math.ceil((hi * 1.1) / 10) * 10];
 }
 
 /** The polyline's points: step i at x = i / maxSteps of the width. */

@@ -28,7 +28,26 @@ export function curveSpec(e: Evaluation, caption: string): ChartSpec {
       {
         data: { values: lines },
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { x, y, color },
+        // The minimum lies on top of Q1 or Q2 everywhere: dashed, it lets
+        // the curve beneath show through.
+        encoding: {
+          x,
+          y,
+          color,
+          strokeDash: {
+            field: 'curve',
+            type: 'nominal',
+            legend: null,
+            scale: {
+              domain: CURVES,
+              range: [
+                [1, 0],
+                [1, 0],
+                [6, 4],
+              ],
+            },
+          },
+        },
       },
       {
         data: { values: peaks },
