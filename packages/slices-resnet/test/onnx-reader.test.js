@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { readMessage, readOnnx } from './onnx-reader.js';
+import { readMessage, readOnnx } from '../../../scripts/onnx-reader.mjs';
 
 function varint(n) {
   const out = [];

@@ -11,7 +11,7 @@ import { describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 
 import { envReference, logs, slices, sliceNames } from '../index.js';
-import { readOnnx } from './onnx-reader.js';
+import { readOnnx } from '../../../scripts/onnx-reader.mjs';
 
 const dir = new URL('../onnx/', import.meta.url);
 const manifestFiles = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 import { dataSizeUrl, scenes, slices, sliceNames } from '../index.js';
-import { readOnnx } from './onnx-reader.js';
+import { readOnnx } from '../../../scripts/onnx-reader.mjs';
 
 const dir = new URL('../onnx/', import.meta.url);
 const sceneDir = new URL('../scenes/', import.meta.url);

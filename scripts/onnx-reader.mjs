@@ -1,8 +1,7 @@
 // A small reader for the parts of an ONNX ModelProto the manifest tests
 // need. It walks the protobuf wire format directly (field numbers from
-// onnx/onnx.proto) so the tests need no npm dependency. Copied from
-// packages/slices-resnet/test/onnx-reader.js (could move to core), plus
-// the op types of the graph nodes.
+// onnx/onnx.proto) so the tests need no npm dependency. Shared by the
+// manifest tests of every slices package (packages/slices-*/test).
 
 const VARINT = 0;
 const FIXED64 = 1;
@@ -98,7 +97,7 @@ function readPacked(bytes) {
 }
 
 // TensorProto.DataType values we name; others are reported by number.
-const ELEM_TYPES = { 1: 'float32', 6: 'int32', 7: 'int64', 10: 'float16', 11: 'float64' };
+const ELEM_TYPES = { 1: 'float32', 3: 'int8', 6: 'int32', 7: 'int64', 10: 'float16', 11: 'float64' };
 
 function valueInfo(bytes) {
   const vi = readMessage(bytes); // ValueInfoProto
@@ -152,7 +151,7 @@ export function readOnnx(bytes) {
     outputs: all(graph, 12).map(valueInfo),
     initializers,
     nodeCount: all(graph, 1).length,
-    // NodeProto field 4 is op_type; sorted and unique, like the manifests.
+    // NodeProto field 4 is op_type.
     operators: [...new Set(all(graph, 1).map((b) => str(one(readMessage(b), 4))))].sort(),
   };
 }
