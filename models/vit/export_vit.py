@@ -15,24 +15,22 @@ rerun on the same machine writes byte-identical files.
 """
 
 import argparse
-import io
 import os
 import sys
 import time
-import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 sys.path.insert(0, os.path.dirname(HERE))
 
-import numpy as np  # noqa: E402
-import onnx  # noqa: E402
 import torch  # noqa: E402
-from PIL import Image  # noqa: E402
 
 import attention as att  # noqa: E402
 import b16_embed  # noqa: E402
 import manifest as mf  # noqa: E402
+from onnx_export import (common_fields, export_onnx,  # noqa: E402
+                         initializer_counts, log, mf_gzip, setup)
+from scene_refs import scene_references  # noqa: E402
 import scenes as sc  # noqa: E402
 import train  # noqa: E402
 import vit_tiny  # noqa: E402
@@ -44,12 +42,10 @@ SCENE_DIR = os.path.join(PKG, "scenes")
 CACHE = "/tmp/mw-vit"
 
 SEED = 0
-OPSET = 17
 TRAIN_IMAGES = 20000
 TEST_IMAGES = 2000
 EPOCHS = 20
 ATTENTION_MIN_RATIO = 1.5
-SCENE_COUNT = 8
 
 PAPER = ("Dosovitskiy et al., 'An Image is Worth 16x16 Words: Transformers "
          "for Image Recognition at Scale', ICLR 2021, arXiv:2010.11929")
@@ -59,63 +55,6 @@ SCENE_TOLERANCE = {
     "attention": {"atol": 1e-4},
     "rule": "|got - want| <= atol for every entry",
 }
-
-
-def setup():
-    torch.use_deterministic_algorithms(True)
-    torch.set_num_threads(1)
-
-
-def log(msg):
-    print(msg, flush=True)
-
-
-def export_onnx(module, x, input_name, output_names):
-    buf = io.BytesIO()
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        torch.onnx.export(module, (x,), buf, opset_version=OPSET,
-                          input_names=[input_name],
-                          output_names=list(output_names),
-                          do_constant_folding=False)
-    return buf.getvalue()
-
-
-def initializer_counts(data):
-    m = onnx.load_from_string(data)
-    counts = {}
-    for t in m.graph.initializer:
-        kind = onnx.mapping.TENSOR_TYPE_TO_NP_TYPE[t.data_type].name
-        counts[kind] = counts.get(kind, 0) + int(np.prod(t.dims))
-    return counts
-
-
-def common_fields(name, data, in_spec, out_specs, module):
-    facts = mf.onnx_facts(data)
-    want_in = [{"name": in_spec[0], "shape": in_spec[1], "dtype": "float32"}]
-    want_out = [{"name": n, "shape": s, "dtype": "float32"}
-                for n, s in out_specs]
-    if facts["inputs"] != want_in or facts["outputs"] != want_out:
-        raise AssertionError(f"{name}: ONNX signature {facts}")
-    if facts["opset"] != OPSET:
-        raise AssertionError(f"{name}: opset {facts['opset']}")
-
-    x = mf.golden_input(in_spec[1])
-    with torch.no_grad():
-        outs = module(x)
-    golden = {}
-    for (out_name, shape), t in zip(out_specs, outs):
-        assert list(t.shape) == shape, (name, out_name, t.shape)
-        golden[out_name] = mf.tensor_stats(t)
-    return facts, {
-        "input": mf.golden_input_spec(*in_spec),
-        "computedWith": "pytorch 1.13 float32 (CPU, one thread); "
-                        "cross-check: node models/check_golden_ort.mjs "
-                        "packages/slices-vit/onnx",
-        "samplesRule": mf.SAMPLE_RULE,
-        "tolerance": mf.TOLERANCE,
-        "outputs": golden,
-    }
 
 
 # ---------------------------------------------------------------- B/16 --
@@ -210,66 +149,7 @@ def export_b16():
     return name, data, manifest
 
 
-def mf_gzip(data):
-    import gzip
-    # mtime=0 so the size does not depend on the clock; same bytes as
-    # `gzip -9 -n`.
-    return len(gzip.compress(data, compresslevel=9, mtime=0))
-
-
 # ---------------------------------------------------------------- tiny --
-
-def pick_scenes(labels):
-    """First test scene of each class, then the next ones in index order
-    (at most 2 per class) until SCENE_COUNT; never filtered by prediction."""
-    chosen, per_class = [], {}
-    for i, y in enumerate(labels):
-        if y not in per_class:
-            per_class[y] = 1
-            chosen.append(i)
-    for i, y in enumerate(labels):
-        if len(chosen) >= SCENE_COUNT:
-            break
-        if i not in chosen and per_class[y] < 2:
-            per_class[y] += 1
-            chosen.append(i)
-    return sorted(chosen)
-
-
-def _round_list(values, digits=9):
-    return [mf._num(v, digits) for v in values]
-
-
-@torch.no_grad()
-def scene_references(model, test_labels):
-    os.makedirs(SCENE_DIR, exist_ok=True)
-    out = []
-    for k, index in enumerate(pick_scenes(test_labels)):
-        image, label, mask = sc.scene(sc.TEST_SEED, index)
-        name = f"scene-{k}"
-        path = os.path.join(SCENE_DIR, f"{name}.png")
-        Image.fromarray(image).save(path, optimize=False, compress_level=9)
-        # The reference is computed from the PNG's own pixels.
-        pixels = np.array(Image.open(path).convert("RGB"))
-        if not np.array_equal(pixels, image):
-            raise AssertionError(f"{name}: PNG does not round-trip")
-        logits, attention = model(train.to_tensor(pixels[None]))
-        probs = torch.softmax(logits, -1)[0]
-        out.append({
-            "name": name,
-            "file": f"{name}.png",
-            "label": sc.CLASSES[label],
-            "generator": {"seed": sc.TEST_SEED, "index": int(index)},
-            "objectPatches": sc.object_patches(mask),
-            "probabilities": _round_list(probs.tolist()),
-            "predicted": sc.CLASSES[int(probs.argmax())],
-            "clsAttentionLastLayerMeanHeads": _round_list(
-                att.cls_last_layer(attention)[0].tolist()),
-            "clsAttentionRollout": _round_list(
-                att.rollout(attention.double())[0].tolist()),
-        })
-    return out
-
 
 def trained_vit(train_set, epochs, weights_path):
     torch.manual_seed(SEED)
@@ -450,7 +330,7 @@ def export_tiny(epochs, weights_path):
         "paper": PAPER,
         "golden": golden,
         "sceneTolerance": SCENE_TOLERANCE,
-        "scenes": scene_references(model, test_labels),
+        "scenes": scene_references(model, test_labels, SCENE_DIR),
     }
     return name, data, manifest
 
